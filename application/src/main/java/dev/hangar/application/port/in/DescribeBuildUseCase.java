@@ -1,0 +1,7 @@
+package dev.hangar.application.port.in;
+
+import dev.hangar.domain.build.Build;
+
+public interface DescribeBuildUseCase {
+  Build describeBuild(BuildQuery query);
+}

@@ -1,0 +1,5 @@
+package dev.hangar.application.port.in;
+
+public interface RequestUploadCredentialsUseCase {
+  RequestUploadCredentialsResult requestUploadCredentials(BuildQuery command);
+}

@@ -1,0 +1,7 @@
+package dev.hangar.application.port.in;
+
+import dev.hangar.domain.build.Build;
+
+public interface UpdateBuildUseCase {
+  Build updateBuild(UpdateBuildCommand command);
+}

@@ -1,0 +1,10 @@
+package dev.hangar.application.port.out;
+
+import dev.hangar.domain.credential.CredentialLease;
+import dev.hangar.domain.credential.UploadTarget;
+import java.time.Instant;
+
+/** Mints short-lived credentials that may write one build's object and nothing else. */
+public interface CredentialIssuer {
+  CredentialLease issueUploadLease(UploadTarget target, Instant now);
+}

@@ -1,0 +1,55 @@
+package dev.hangar.application.service;
+
+import dev.hangar.application.port.in.CreateBuildCommand;
+import dev.hangar.application.port.in.CreateBuildResult;
+import dev.hangar.application.port.in.CreateBuildUseCase;
+import dev.hangar.application.port.out.BuildIdGenerator;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.BuildStorage;
+import dev.hangar.application.port.out.CredentialIssuer;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildDefinition;
+import dev.hangar.domain.build.BuildId;
+import dev.hangar.domain.build.BuildPolicy;
+import dev.hangar.domain.build.ServerSdkVersion;
+import dev.hangar.domain.credential.CredentialLease;
+import dev.hangar.domain.credential.UploadTarget;
+import dev.hangar.domain.storage.StorageLocation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class CreateBuildService implements CreateBuildUseCase {
+  private final BuildRepository builds;
+  private final BuildStorage storage;
+  private final CredentialIssuer issuer;
+  private final BuildIdGenerator ids;
+  private final BuildPolicy policy;
+  private final Clock clock;
+
+  public CreateBuildService(BuildRepository builds, BuildStorage storage, CredentialIssuer issuer, BuildIdGenerator ids,
+      BuildPolicy policy, Clock clock) {
+    this.builds = builds;
+    this.storage = storage;
+    this.issuer = issuer;
+    this.ids = ids;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public CreateBuildResult createBuild(CreateBuildCommand command) {
+    BuildDefinition definition = new BuildDefinition(command.name(), command.version(),
+        command.operatingSystem().orElse(policy.defaultOperatingSystem()),
+        command.serverSdkVersion().orElse(ServerSdkVersion.DEFAULT), command.tags());
+    BuildId id = ids.next();
+    Instant now = clock.instant();
+    StorageLocation location = command.storageLocation().orElseGet(() -> storage.locationFor(command.caller(), id));
+    Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, location, now);
+    Optional<CredentialLease> lease = location.isCallerOwned()
+        ? Optional.empty()
+        : Optional.of(issuer.issueUploadLease(new UploadTarget(command.caller(), id, location), now));
+    builds.add(build);
+    return new CreateBuildResult(build, lease);
+  }
+}

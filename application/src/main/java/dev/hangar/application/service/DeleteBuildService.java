@@ -1,0 +1,31 @@
+package dev.hangar.application.service;
+
+import dev.hangar.application.port.in.BuildNotFoundException;
+import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.DeleteBuildUseCase;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.BuildStorage;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildPolicy;
+
+public final class DeleteBuildService implements DeleteBuildUseCase {
+  private final BuildRepository builds;
+  private final BuildStorage storage;
+  private final BuildPolicy policy;
+
+  public DeleteBuildService(BuildRepository builds, BuildStorage storage, BuildPolicy policy) {
+    this.builds = builds;
+    this.storage = storage;
+    this.policy = policy;
+  }
+
+  @Override
+  public void deleteBuild(BuildQuery command) {
+    Build removed = command.build().resolveIn(policy.homeRegion())
+        .flatMap(id -> builds.remove(command.caller(), id))
+        .orElseThrow(() -> new BuildNotFoundException(command.build()));
+    if (!removed.storageLocation().isCallerOwned()) {
+      storage.deleteFiles(removed.storageLocation());
+    }
+  }
+}

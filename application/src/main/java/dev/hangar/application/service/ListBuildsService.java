@@ -1,0 +1,36 @@
+package dev.hangar.application.service;
+
+import dev.hangar.application.port.in.ListBuildsQuery;
+import dev.hangar.application.port.in.ListBuildsResult;
+import dev.hangar.application.port.in.ListBuildsUseCase;
+import dev.hangar.application.port.in.ListingCursor;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildId;
+import dev.hangar.domain.failure.InvalidValueException;
+import java.util.List;
+import java.util.Optional;
+
+public final class ListBuildsService implements ListBuildsUseCase {
+  private final BuildRepository builds;
+
+  public ListBuildsService(BuildRepository builds) {
+    this.builds = builds;
+  }
+
+  @Override
+  public ListBuildsResult listBuilds(ListBuildsQuery query) {
+    Optional<BuildId> after = query.cursor().map(cursor -> {
+      if (!cursor.account().equals(query.caller()) || !cursor.status().equals(query.status())) {
+        throw new InvalidValueException("NextToken", null, "The token was issued for another caller or another filter");
+      }
+      return cursor.after();
+    });
+    BuildRepository.Page page = builds.list(query.caller(), query.status(), after, query.pageSize());
+    List<Build> found = page.builds();
+    Optional<ListingCursor> next = page.more() && !found.isEmpty()
+        ? Optional.of(new ListingCursor(query.caller(), query.status(), found.get(found.size() - 1).id()))
+        : Optional.empty();
+    return new ListBuildsResult(found, next);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.hangar.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hangar.application.port.in.CreateBuildCommand;
+import dev.hangar.application.port.in.CreateBuildResult;
+import dev.hangar.domain.build.BuildStatus;
+import dev.hangar.domain.build.OperatingSystem;
+import dev.hangar.domain.build.ServerSdkVersion;
+import dev.hangar.domain.build.Tag;
+import dev.hangar.domain.build.Tags;
+import dev.hangar.domain.failure.InvalidTagException;
+import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ObjectKey;
+import dev.hangar.domain.storage.RoleArn;
+import dev.hangar.domain.storage.StorageLocation;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class CreateBuildServiceTest {
+  private final ServiceFixture f = new ServiceFixture();
+
+  @Test
+  void createBuild_noStorageLocation_returnsLeaseForServiceLocation() {
+    CreateBuildResult result = f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Tags.NONE, Optional.empty()));
+    assertThat(result.build().status()).isEqualTo(BuildStatus.INITIALIZED);
+    assertThat(result.build().operatingSystem()).isEqualTo(OperatingSystem.AMAZON_LINUX_2023);
+    assertThat(result.build().serverSdkVersion()).isEqualTo(ServerSdkVersion.DEFAULT);
+    assertThat(result.build().creationTime()).isEqualTo(f.clock.instant());
+    assertThat(result.uploadCredentials()).get()
+        .satisfies(lease -> assertThat(lease.target().location()).isEqualTo(result.build().storageLocation()));
+    assertThat(f.builds.find(f.caller, result.build().id())).contains(result.build());
+  }
+
+  @Test
+  void createBuild_callerStorageLocation_keepsItAndIssuesNoLease() {
+    StorageLocation own = StorageLocation.callerOwned(new BucketName("my-builds"), new ObjectKey("game.zip"),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.empty());
+    CreateBuildResult result = f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(),
+        Optional.of(OperatingSystem.WINDOWS_2022), Optional.empty(), Tags.NONE, Optional.of(own)));
+    assertThat(result.uploadCredentials()).isEmpty();
+    assertThat(result.build().storageLocation()).isEqualTo(own);
+    assertThat(result.build().operatingSystem()).isEqualTo(OperatingSystem.WINDOWS_2022);
+    assertThat(f.issuer.issuedCount()).isZero();
+  }
+
+  @Test
+  void createBuild_fiftyOneTags_isRefusedBeforeAnythingIsStored() {
+    List<Tag> tags = IntStream.range(0, 51).mapToObj(i -> new Tag("k" + i, "v")).toList();
+    assertThatThrownBy(() -> Tags.of(tags)).isInstanceOf(InvalidTagException.class);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.hangar.application.service;
+
+import dev.hangar.application.fixture.FakeBuildIds;
+import dev.hangar.application.fixture.FakeBuildRepository;
+import dev.hangar.application.fixture.FakeBuildStorage;
+import dev.hangar.application.fixture.FakeCredentialIssuer;
+import dev.hangar.application.fixture.MutableClock;
+import dev.hangar.application.fixture.TestBuilds;
+import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.CreateBuildCommand;
+import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildPolicy;
+import dev.hangar.domain.build.BuildReference;
+import dev.hangar.domain.build.OperatingSystem;
+import dev.hangar.domain.build.Tags;
+import java.util.Optional;
+
+/** Every service wired to fresh fakes. */
+final class ServiceFixture {
+  final FakeBuildRepository builds = new FakeBuildRepository();
+  final FakeBuildStorage storage = new FakeBuildStorage();
+  final FakeCredentialIssuer issuer = new FakeCredentialIssuer();
+  final MutableClock clock = new MutableClock(TestBuilds.T0);
+  final BuildPolicy policy = new BuildPolicy(TestBuilds.REGION, OperatingSystem.AMAZON_LINUX_2023);
+  final AccountId caller = TestBuilds.freshAccount();
+
+  final CreateBuildService create = new CreateBuildService(builds, storage, issuer, new FakeBuildIds(), policy, clock);
+  final DescribeBuildService describe = new DescribeBuildService(builds, policy);
+  final ListBuildsService list = new ListBuildsService(builds);
+  final UpdateBuildService update = new UpdateBuildService(builds, policy);
+  final DeleteBuildService delete = new DeleteBuildService(builds, storage, policy);
+  final RequestUploadCredentialsService credentials = new RequestUploadCredentialsService(builds, issuer, policy, clock);
+  final TagResourceService tag = new TagResourceService(builds, policy);
+  final UntagResourceService untag = new UntagResourceService(builds, policy);
+  final ListTagsForResourceService listTags = new ListTagsForResourceService(builds, policy);
+
+  Build createBuild() {
+    return create.createBuild(new CreateBuildCommand(caller, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Tags.NONE, Optional.empty())).build();
+  }
+
+  BuildQuery byId(Build build) {
+    return new BuildQuery(caller, BuildReference.of(build.id()));
+  }
+
+  BuildQuery byArn(Build build) {
+    return new BuildQuery(caller, BuildReference.parseIdOrArn("BuildId", build.arn().value()));
+  }
+}
