@@ -22,7 +22,7 @@ public final class ListBuildsService implements ListBuildsUseCase {
   public ListBuildsResult listBuilds(ListBuildsQuery query) {
     Optional<BuildId> after = query.cursor().map(cursor -> {
       if (!cursor.account().equals(query.caller()) || !cursor.status().equals(query.status())) {
-        throw new InvalidValueException("NextToken", null, "The token was issued for another caller or another filter");
+        throw InvalidValueException.rejected("NextToken", "the token was issued for another caller or another Status filter");
       }
       return cursor.after();
     });

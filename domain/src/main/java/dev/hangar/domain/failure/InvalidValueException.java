@@ -11,17 +11,33 @@ public final class InvalidValueException extends RuntimeException {
   private final String field;
   private final String constraint;
   private final transient String value;
+  private final boolean constraintForm;
 
   public InvalidValueException(String field, String value, String constraint) {
-    super(describe(field, value, constraint));
+    this(describe(field, value, constraint), field, value, constraint, true);
+  }
+
+  private InvalidValueException(String message, String field, String value, String constraint, boolean constraintForm) {
+    super(message);
+    this.constraintForm = constraintForm;
     this.field = field;
     this.constraint = constraint;
     this.value = value;
   }
 
+  /** A value refused as a whole, without repeating it (an opaque token, for one). */
+  public static InvalidValueException rejected(String field, String reason) {
+    return new InvalidValueException("Invalid " + field + ": " + reason, field, null, reason, false);
+  }
+
   /** A missing required value. */
   public static InvalidValueException missing(String field) {
     return new InvalidValueException(field, null, "Member must not be null");
+  }
+
+  /** True when the message has AWS's validation form: {@code Value … at '…' failed to satisfy constraint: …}. */
+  public boolean isConstraintViolation() {
+    return constraintForm;
   }
 
   public String field() {

@@ -1,0 +1,192 @@
+package dev.hangar.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hangar.application.port.in.BuildNotFoundException;
+import dev.hangar.application.port.out.DependencyFailureException;
+import dev.hangar.domain.failure.InvalidTagException;
+import dev.hangar.domain.failure.InvalidValueException;
+import dev.hangar.domain.failure.StateConflictException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The GameLift endpoint: AWS JSON 1.1 ({@code POST /}, {@code X-Amz-Target: GameLift.<Operation>}). It
+ * reads the small JSON body without blocking, authenticates the caller, parses the body into the
+ * operation's wire record, runs the operation (inline, or on an executor when the adapters behind the
+ * use cases block), and owns the mapping of every failure to an AWS JSON error.
+ */
+public final class GameLiftHandler implements HttpHandler {
+  /** Large enough for 200 tags of maximum size; anything bigger is not a GameLift request. */
+  public static final int MAX_BODY_BYTES = 256 * 1024;
+  public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  static final HttpString TARGET = new HttpString("X-Amz-Target");
+  static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
+  static final HttpString ERROR_TYPE = new HttpString("x-amzn-ErrorType");
+  private static final String TARGET_PREFIX = "GameLift.";
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+  private static final System.Logger LOG = System.getLogger(GameLiftHandler.class.getName());
+
+  private record Route(GameLiftOperation<Object, Object> operation, ObjectReader reader) {
+  }
+
+  private final Map<String, Route> routes;
+  private final CallerResolver callers;
+  private final boolean dispatchToWorker;
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
+
+  /**
+   * @param dispatchToWorker whether operations run on Undertow's worker pool; when false they run on the
+   *     IO thread that read the body, which is right only when no adapter behind the use cases blocks (the
+   *     in-memory ones never do)
+   */
+  @SuppressWarnings("unchecked")
+  public GameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers, boolean dispatchToWorker) {
+    this.mapper = JsonCodec.mapper();
+    this.writer = mapper.writer();
+    this.callers = callers;
+    this.dispatchToWorker = dispatchToWorker;
+    Map<String, Route> byTarget = new HashMap<>();
+    for (GameLiftOperation<?, ?> operation : operations) {
+      GameLiftOperation<Object, Object> op = (GameLiftOperation<Object, Object>) operation;
+      if (byTarget.put(TARGET_PREFIX + op.name(), new Route(op, mapper.readerFor(op.requestType()))) != null) {
+        throw new IllegalArgumentException("two operations named " + op.name());
+      }
+    }
+    this.routes = Map.copyOf(byTarget);
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) {
+    String requestId = RequestIds.next();
+    exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+    Route route = routes.get(exchange.getRequestHeaders().getFirst(TARGET));
+    if (route == null) {
+      String target = exchange.getRequestHeaders().getFirst(TARGET);
+      sendError(exchange, GameLiftError.UNKNOWN_OPERATION, "Unknown operation " + printable(target)
+          + "; this endpoint serves " + routes.keySet().stream().sorted().collect(Collectors.joining(", ")));
+      return;
+    }
+    if (!exchange.getRequestMethod().equals(Methods.POST)) {
+      sendError(exchange, GameLiftError.UNKNOWN_OPERATION, "GameLift operations are called with POST /");
+      return;
+    }
+    if (!isJsonContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+      sendError(exchange, GameLiftError.SERIALIZATION, "Content-Type must be " + CONTENT_TYPE);
+      return;
+    }
+    if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+      sendError(exchange, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+      return;
+    }
+    exchange.setMaxEntitySize(MAX_BODY_BYTES);
+    exchange.getRequestReceiver().receiveFullBytes(
+        (ex, body) -> {
+          if (dispatchToWorker) {
+            ex.dispatch(() -> invoke(ex, route, body, requestId));
+          } else {
+            invoke(ex, route, body, requestId);
+          }
+        },
+        (ex, error) -> sendError(ex, GameLiftError.SERIALIZATION,
+            "Request body could not be read: larger than " + MAX_BODY_BYTES + " bytes, or cut short"));
+  }
+
+  private void invoke(HttpServerExchange exchange, Route route, byte[] body, String requestId) {
+    try {
+      Caller caller = callers.resolve(exchange, body);
+      Object request = route.reader().readValue(body.length == 0 ? EMPTY_OBJECT : body);
+      if (request == null) {
+        throw new GameLiftFailure(GameLiftError.SERIALIZATION, "The request body must be a JSON object");
+      }
+      Object response = route.operation().execute(caller, request);
+      byte[] bytes = response == null ? new byte[0] : writer.writeValueAsBytes(response);
+      exchange.setStatusCode(200);
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
+      exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    } catch (Throwable failure) {
+      refuse(exchange, route, failure, requestId);
+    }
+  }
+
+  private void refuse(HttpServerExchange exchange, Route route, Throwable failure, String requestId) {
+    if (failure instanceof GameLiftFailure refusal) {
+      sendError(exchange, refusal.error(), refusal.getMessage());
+    } else if (failure instanceof InvalidValueException invalid) {
+      sendError(exchange, GameLiftError.INVALID_REQUEST,
+          invalid.isConstraintViolation() ? "1 validation error detected: " + invalid.getMessage() : invalid.getMessage());
+    } else if (failure instanceof InvalidTagException tagging) {
+      sendError(exchange, GameLiftError.TAGGING_FAILED, tagging.getMessage());
+    } else if (failure instanceof BuildNotFoundException notFound) {
+      sendError(exchange, GameLiftError.NOT_FOUND, notFound.getMessage());
+    } else if (failure instanceof StateConflictException conflict) {
+      sendError(exchange, route.operation().declaresConflict() ? GameLiftError.CONFLICT : GameLiftError.INVALID_REQUEST,
+          conflict.getMessage());
+    } else if (failure instanceof JsonProcessingException json) {
+      sendError(exchange, GameLiftError.SERIALIZATION, describe(json));
+    } else {
+      String kind = failure instanceof DependencyFailureException ? "dependency failure" : "unexpected failure";
+      LOG.log(System.Logger.Level.ERROR, () -> kind + " in " + route.operation().name() + ", request " + requestId, failure);
+      sendError(exchange, GameLiftError.INTERNAL_SERVICE, GameLiftError.INTERNAL_MESSAGE);
+    }
+  }
+
+  private static String describe(JsonProcessingException json) {
+    if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String path = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "member")
+          .collect(Collectors.joining("."));
+      return "Unexpected JSON value for member '" + path + "'";
+    }
+    if (json instanceof JsonMappingException) {
+      return "The request body must be a JSON object";
+    }
+    return "The request body is not valid JSON";
+  }
+
+  void sendError(HttpServerExchange exchange, GameLiftError error, String message) {
+    ObjectNode body = mapper.createObjectNode().put("__type", error.code()).put("message", message);
+    byte[] bytes;
+    try {
+      bytes = mapper.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("an ObjectNode of two strings always serializes", e);
+    }
+    exchange.setStatusCode(error.status());
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
+    exchange.getResponseHeaders().put(ERROR_TYPE, error.code());
+    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+  }
+
+  private static boolean isJsonContentType(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return mediaType.equals(CONTENT_TYPE) || mediaType.equals("application/x-amz-json-1.0") || mediaType.equals("application/json");
+  }
+
+  private static String printable(String target) {
+    if (target == null) {
+      return "(none)";
+    }
+    String cut = target.length() > 100 ? target.substring(0, 100) + "…" : target;
+    return "'" + cut.replaceAll("[^\\x20-\\x7E]", "?") + "'";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.hangar.adapter.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+
+/**
+ * Routes every request on the one port: the health check, GameLift calls (anything carrying
+ * {@code X-Amz-Target}), and S3 requests (everything else).
+ */
+public final class RootHandler implements HttpHandler {
+  public static final String HEALTH_PATH = "/_hangar/health";
+
+  private final HttpHandler gameLift;
+  private final HttpHandler s3 = new S3Handler();
+  private final HttpHandler health = new HealthHandler();
+
+  public RootHandler(GameLiftHandler gameLift) {
+    this.gameLift = gameLift;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (exchange.getRequestHeaders().contains(GameLiftHandler.TARGET)) {
+      gameLift.handleRequest(exchange);
+    } else if (HEALTH_PATH.equals(exchange.getRequestPath())
+        && (exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD))) {
+      health.handleRequest(exchange);
+    } else {
+      s3.handleRequest(exchange);
+    }
+  }
+}

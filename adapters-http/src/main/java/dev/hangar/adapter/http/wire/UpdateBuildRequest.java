@@ -1,0 +1,4 @@
+package dev.hangar.adapter.http.wire;
+
+public record UpdateBuildRequest(String buildId, String name, String version) {
+}

@@ -1,0 +1,143 @@
+package dev.hangar.bootstrap;
+
+import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.build.OperatingSystem;
+import dev.hangar.domain.build.Region;
+import dev.hangar.domain.failure.InvalidValueException;
+import dev.hangar.domain.storage.BucketName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The table of Hangar's options: flag, environment variable, default, bounds, and how to read each. */
+final class ConfigOptions {
+  private record Option(String flag, String defaultValue, String help) {
+    String env() {
+      return "HANGAR_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+  }
+
+  private static final List<Option> OPTIONS = List.of(
+      new Option("port", "8088", "TCP port to listen on, 0..65535 (0 picks a free one)"),
+      new Option("bind", "127.0.0.1", "address to bind; 0.0.0.0 listens on every interface"),
+      new Option("region", "us-west-2", "the AWS region this node answers for (build ARNs, SigV4 scope)"),
+      new Option("account-id", "123456789012", "the twelve-digit account that owns builds created here"),
+      new Option("credential-lifetime", "1h", "lifetime of upload credentials, 15m..12h (e.g. 900s, 30m, 1h)"),
+      new Option("default-operating-system", "AMAZON_LINUX_2023",
+          "OperatingSystem of a build created without one; one of " + List.of(OperatingSystem.values())),
+      new Option("data-dir", defaultDataDir(), "folder for Hangar's files"),
+      new Option("bucket", "hangar-builds", "name of the bucket that build files are uploaded to (no dots)"),
+      new Option("backend", "memory", "where state lives: memory (lost on exit)"));
+
+  private ConfigOptions() {
+  }
+
+  private static String defaultDataDir() {
+    return Path.of(System.getProperty("user.home", "."), ".hangar").toString();
+  }
+
+  static ServiceConfig defaults() {
+    return parse(new String[0], Map.of());
+  }
+
+  static ServiceConfig parse(String[] args, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Option option : OPTIONS) {
+      values.put(option.flag(), env.getOrDefault(option.env(), option.defaultValue()));
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new ConfigException("Unexpected argument '" + arg + "'; options start with --, see --help");
+      }
+      String name = arg.substring(2);
+      String value;
+      int equals = name.indexOf('=');
+      if (equals >= 0) {
+        value = name.substring(equals + 1);
+        name = name.substring(0, equals);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new ConfigException("--" + name + " needs a value");
+      }
+      if (!values.containsKey(name)) {
+        throw new ConfigException("Unknown option --" + name + "; see --help");
+      }
+      values.put(name, value);
+    }
+    return new ServiceConfig(
+        values.get("bind"),
+        read("port", values, ConfigOptions::parsePort),
+        read("region", values, Region::new),
+        read("account-id", values, AccountId::new),
+        read("credential-lifetime", values, ConfigOptions::parseDuration),
+        read("default-operating-system", values, v -> OperatingSystem.parse("default-operating-system", v)),
+        read("data-dir", values, Path::of),
+        read("bucket", values, BucketName::new),
+        read("backend", values, ConfigOptions::parseBackend));
+  }
+
+  private static <T> T read(String flag, Map<String, String> values, Function<String, T> parse) {
+    String value = values.get(flag);
+    try {
+      return parse.apply(value);
+    } catch (InvalidValueException | IllegalArgumentException e) {
+      String detail = e instanceof InvalidValueException invalid ? invalid.constraint() : e.getMessage();
+      throw new ConfigException("Invalid --" + flag + " '" + value + "': " + detail);
+    }
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a port number");
+    }
+  }
+
+  private static AdapterMode parseBackend(String value) {
+    if (value.equals("memory")) {
+      return AdapterMode.MEMORY;
+    }
+    throw new IllegalArgumentException("must be memory");
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smh]?)");
+
+  static Duration parseDuration(String value) {
+    Matcher m = DURATION.matcher(value.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("expected a number of seconds or a number with s, m or h (e.g. 900s, 30m, 1h)");
+    }
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+  }
+
+  static String format(Duration duration) {
+    return duration.toSeconds() + "s";
+  }
+
+  static String usage() {
+    StringBuilder out = new StringBuilder();
+    out.append("Usage: java -jar hangar.jar [--option value]...\n\n")
+        .append("Hangar serves the Amazon GameLift build API (and, for uploads, S3) on one port.\n")
+        .append("Every option can also be set with its environment variable; a flag wins over the variable.\n\n");
+    for (Option option : OPTIONS) {
+      out.append(String.format("  --%-26s %s%n  %-28s default: %s; env %s%n", option.flag(), option.help(), "",
+          option.defaultValue(), option.env()));
+    }
+    out.append("  --help                       print this and exit\n");
+    return out.toString();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hangar.bootstrap;
+
+import dev.hangar.adapter.http.HttpEndpoint;
+import dev.hangar.bootstrap.wiring.DaggerHangarComponent;
+import dev.hangar.bootstrap.wiring.HangarComponent;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The embedding API: a running Hangar node inside your JVM.
+ *
+ * <pre>{@code
+ * try (Hangar hangar = Hangar.start(ServiceConfig.defaults().withPort(0), Clock.systemUTC())) {
+ *   URI endpoint = hangar.endpoint();   // point an AWS SDK's endpointOverride here
+ * }
+ * }</pre>
+ */
+public final class Hangar implements AutoCloseable {
+  private final ServiceConfig config;
+  private final HttpEndpoint endpoint;
+
+  private Hangar(ServiceConfig config, HttpEndpoint endpoint) {
+    this.config = config;
+    this.endpoint = endpoint;
+  }
+
+  /** Wires a node from {@code config}, with {@code clock} as its only source of time, and starts serving. */
+  public static Hangar start(ServiceConfig config, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    HangarComponent component = DaggerHangarComponent.factory().create(config, clock);
+    return new Hangar(config, HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(),
+        component.rootHandler()));
+  }
+
+  /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
+  public URI endpoint() {
+    return endpoint.uri();
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  /** Stops serving; safe to call more than once. */
+  @Override
+  public void close() {
+    endpoint.close();
+  }
+
+  static int ioThreads() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
+  static int workerThreads() {
+    return Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+  }
+}

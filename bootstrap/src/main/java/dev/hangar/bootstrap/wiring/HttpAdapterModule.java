@@ -1,0 +1,76 @@
+package dev.hangar.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hangar.adapter.http.CallerResolver;
+import dev.hangar.adapter.http.CreateBuildOperation;
+import dev.hangar.adapter.http.DeleteBuildOperation;
+import dev.hangar.adapter.http.DescribeBuildOperation;
+import dev.hangar.adapter.http.FixedCallerResolver;
+import dev.hangar.adapter.http.GameLiftHandler;
+import dev.hangar.adapter.http.GameLiftOperation;
+import dev.hangar.adapter.http.ListBuildsOperation;
+import dev.hangar.adapter.http.ListTagsForResourceOperation;
+import dev.hangar.adapter.http.NextTokens;
+import dev.hangar.adapter.http.RequestUploadCredentialsOperation;
+import dev.hangar.adapter.http.RootHandler;
+import dev.hangar.adapter.http.TagResourceOperation;
+import dev.hangar.adapter.http.UntagResourceOperation;
+import dev.hangar.adapter.http.UpdateBuildOperation;
+import dev.hangar.application.port.in.CreateBuildUseCase;
+import dev.hangar.application.port.in.DeleteBuildUseCase;
+import dev.hangar.application.port.in.DescribeBuildUseCase;
+import dev.hangar.application.port.in.ListBuildsUseCase;
+import dev.hangar.application.port.in.ListTagsForResourceUseCase;
+import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
+import dev.hangar.application.port.in.TagResourceUseCase;
+import dev.hangar.application.port.in.UntagResourceUseCase;
+import dev.hangar.application.port.in.UpdateBuildUseCase;
+import dev.hangar.bootstrap.ServiceConfig;
+import java.security.SecureRandom;
+import java.util.List;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/** The GameLift operations, the handlers that serve them, and how callers are recognised. */
+@Module
+public interface HttpAdapterModule {
+  @Provides
+  @Singleton
+  static NextTokens nextTokens() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new NextTokens(key);
+  }
+
+  @Provides
+  @Singleton
+  static CallerResolver callerResolver(ServiceConfig config) {
+    return new FixedCallerResolver(config.accountId());
+  }
+
+  @Provides
+  @Singleton
+  static List<GameLiftOperation<?, ?>> operations(CreateBuildUseCase create, DescribeBuildUseCase describe,
+      ListBuildsUseCase list, UpdateBuildUseCase update, DeleteBuildUseCase delete,
+      RequestUploadCredentialsUseCase credentials, TagResourceUseCase tag, UntagResourceUseCase untag,
+      ListTagsForResourceUseCase listTags, NextTokens tokens) {
+    return List.of(new CreateBuildOperation(create), new DescribeBuildOperation(describe),
+        new ListBuildsOperation(list, tokens), new UpdateBuildOperation(update), new DeleteBuildOperation(delete),
+        new RequestUploadCredentialsOperation(credentials), new TagResourceOperation(tag),
+        new UntagResourceOperation(untag), new ListTagsForResourceOperation(listTags));
+  }
+
+  @Provides
+  @Singleton
+  static GameLiftHandler gameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers,
+      @Named("blockingAdapters") boolean blockingAdapters) {
+    return new GameLiftHandler(operations, callers, blockingAdapters);
+  }
+
+  @Provides
+  @Singleton
+  static RootHandler rootHandler(GameLiftHandler gameLift) {
+    return new RootHandler(gameLift);
+  }
+}

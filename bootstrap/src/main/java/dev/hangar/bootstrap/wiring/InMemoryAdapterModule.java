@@ -1,0 +1,38 @@
+package dev.hangar.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
+import dev.hangar.adapter.inmemory.InMemoryBuildStorage;
+import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
+import dev.hangar.bootstrap.ServiceConfig;
+import javax.inject.Singleton;
+
+/** The in-memory adapters; built only when a port selects them. */
+@Module
+public interface InMemoryAdapterModule {
+  @Provides
+  @Singleton
+  static InMemoryBuildRepository buildRepository() {
+    return new InMemoryBuildRepository();
+  }
+
+  @Provides
+  @Singleton
+  static InMemoryBuildStorage buildStorage(ServiceConfig config) {
+    return new InMemoryBuildStorage(config.bucket());
+  }
+
+  @Provides
+  @Singleton
+  static InMemoryCredentialIssuer credentialIssuer(ServiceConfig config) {
+    return new InMemoryCredentialIssuer(config.credentialLifetime());
+  }
+
+  @Provides
+  @Singleton
+  static UuidBuildIdGenerator buildIds() {
+    return new UuidBuildIdGenerator();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.hangar.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hangar.application.port.in.CreateBuildUseCase;
+import dev.hangar.application.port.in.DeleteBuildUseCase;
+import dev.hangar.application.port.in.DescribeBuildUseCase;
+import dev.hangar.application.port.in.ListBuildsUseCase;
+import dev.hangar.application.port.in.ListTagsForResourceUseCase;
+import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
+import dev.hangar.application.port.in.TagResourceUseCase;
+import dev.hangar.application.port.in.UntagResourceUseCase;
+import dev.hangar.application.port.in.UpdateBuildUseCase;
+import dev.hangar.application.port.out.BuildIdGenerator;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.BuildStorage;
+import dev.hangar.application.port.out.CredentialIssuer;
+import dev.hangar.application.service.CreateBuildService;
+import dev.hangar.application.service.DeleteBuildService;
+import dev.hangar.application.service.DescribeBuildService;
+import dev.hangar.application.service.ListBuildsService;
+import dev.hangar.application.service.ListTagsForResourceService;
+import dev.hangar.application.service.RequestUploadCredentialsService;
+import dev.hangar.application.service.TagResourceService;
+import dev.hangar.application.service.UntagResourceService;
+import dev.hangar.application.service.UpdateBuildService;
+import dev.hangar.bootstrap.ServiceConfig;
+import dev.hangar.domain.build.BuildPolicy;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** One service per use case, built on whichever outbound ports the graph provides. */
+@Module
+public interface UseCaseModule {
+  @Provides
+  @Singleton
+  static BuildPolicy buildPolicy(ServiceConfig config) {
+    return new BuildPolicy(config.region(), config.defaultOperatingSystem());
+  }
+
+  @Provides
+  @Singleton
+  static CreateBuildUseCase createBuild(BuildRepository builds, BuildStorage storage, CredentialIssuer issuer,
+      BuildIdGenerator ids, BuildPolicy policy, Clock clock) {
+    return new CreateBuildService(builds, storage, issuer, ids, policy, clock);
+  }
+
+  @Provides
+  @Singleton
+  static DescribeBuildUseCase describeBuild(BuildRepository builds, BuildPolicy policy) {
+    return new DescribeBuildService(builds, policy);
+  }
+
+  @Provides
+  @Singleton
+  static ListBuildsUseCase listBuilds(BuildRepository builds) {
+    return new ListBuildsService(builds);
+  }
+
+  @Provides
+  @Singleton
+  static UpdateBuildUseCase updateBuild(BuildRepository builds, BuildPolicy policy) {
+    return new UpdateBuildService(builds, policy);
+  }
+
+  @Provides
+  @Singleton
+  static DeleteBuildUseCase deleteBuild(BuildRepository builds, BuildStorage storage, BuildPolicy policy) {
+    return new DeleteBuildService(builds, storage, policy);
+  }
+
+  @Provides
+  @Singleton
+  static RequestUploadCredentialsUseCase requestUploadCredentials(BuildRepository builds, CredentialIssuer issuer,
+      BuildPolicy policy, Clock clock) {
+    return new RequestUploadCredentialsService(builds, issuer, policy, clock);
+  }
+
+  @Provides
+  @Singleton
+  static TagResourceUseCase tagResource(BuildRepository builds, BuildPolicy policy) {
+    return new TagResourceService(builds, policy);
+  }
+
+  @Provides
+  @Singleton
+  static UntagResourceUseCase untagResource(BuildRepository builds, BuildPolicy policy) {
+    return new UntagResourceService(builds, policy);
+  }
+
+  @Provides
+  @Singleton
+  static ListTagsForResourceUseCase listTagsForResource(BuildRepository builds, BuildPolicy policy) {
+    return new ListTagsForResourceService(builds, policy);
+  }
+}
