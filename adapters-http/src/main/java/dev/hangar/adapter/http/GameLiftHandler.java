@@ -94,17 +94,50 @@ public final class GameLiftHandler implements HttpHandler {
       sendError(exchange, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
       return;
     }
-    exchange.setMaxEntitySize(MAX_BODY_BYTES);
-    exchange.getRequestReceiver().receiveFullBytes(
-        (ex, body) -> {
-          if (dispatchToWorker) {
-            ex.dispatch(() -> invoke(ex, route, body, requestId));
-          } else {
-            invoke(ex, route, body, requestId);
+    readBody(exchange, body -> {
+      if (dispatchToWorker) {
+        exchange.dispatch(() -> invoke(exchange, route, body, requestId));
+      } else {
+        invoke(exchange, route, body, requestId);
+      }
+    });
+  }
+
+  /**
+   * Reads the whole body on the IO thread without blocking, at most {@link #MAX_BODY_BYTES}: a longer one,
+   * chunked or not, is refused as soon as it passes the limit, and the connection is closed.
+   */
+  private void readBody(HttpServerExchange exchange, java.util.function.Consumer<byte[]> then) {
+    long declared = exchange.getRequestContentLength();
+    byte[][] buffer = {new byte[declared >= 0 ? (int) declared : 1024]};
+    int[] size = {0};
+    boolean[] refused = {false};
+    exchange.getRequestReceiver().receivePartialBytes(
+        (ex, chunk, last) -> {
+          if (refused[0]) {
+            return;
+          }
+          if (size[0] + chunk.length > MAX_BODY_BYTES) {
+            refused[0] = true;
+            ex.setPersistent(false);
+            sendError(ex, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+            return;
+          }
+          if (size[0] + chunk.length > buffer[0].length) {
+            buffer[0] = java.util.Arrays.copyOf(buffer[0], Math.min(MAX_BODY_BYTES, Math.max(buffer[0].length * 2, size[0] + chunk.length)));
+          }
+          System.arraycopy(chunk, 0, buffer[0], size[0], chunk.length);
+          size[0] += chunk.length;
+          if (last) {
+            then.accept(size[0] == buffer[0].length ? buffer[0] : java.util.Arrays.copyOf(buffer[0], size[0]));
           }
         },
-        (ex, error) -> sendError(ex, GameLiftError.SERIALIZATION,
-            "Request body could not be read: larger than " + MAX_BODY_BYTES + " bytes, or cut short"));
+        (ex, error) -> {
+          if (!refused[0]) {
+            ex.setPersistent(false);
+            sendError(ex, GameLiftError.SERIALIZATION, "Request body could not be read: it was cut short");
+          }
+        });
   }
 
   private void invoke(HttpServerExchange exchange, Route route, byte[] body, String requestId) {

@@ -1,0 +1,51 @@
+package dev.hangar.bootstrap.testing;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
+import dev.hangar.adapter.inmemory.InMemoryBuildStorage;
+import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
+import dev.hangar.application.port.out.BuildIdGenerator;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.BuildStorage;
+import dev.hangar.application.port.out.CredentialIssuer;
+import dev.hangar.application.port.out.LeaseLookup;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/** The in-memory ports, with a catalog that a test can break through a {@link FaultSwitch}. */
+@Module
+interface TestPortModule {
+  @Provides
+  @Singleton
+  static BuildRepository buildRepository(InMemoryBuildRepository real, FaultSwitch faults) {
+    return new FaultyBuildRepository(real, faults);
+  }
+
+  @Provides
+  static BuildStorage buildStorage(InMemoryBuildStorage storage) {
+    return storage;
+  }
+
+  @Provides
+  static CredentialIssuer credentialIssuer(InMemoryCredentialIssuer issuer) {
+    return issuer;
+  }
+
+  @Provides
+  static LeaseLookup leaseLookup(InMemoryCredentialIssuer issuer) {
+    return issuer;
+  }
+
+  @Provides
+  static BuildIdGenerator buildIds(UuidBuildIdGenerator ids) {
+    return ids;
+  }
+
+  @Provides
+  @Named("blockingAdapters")
+  static boolean blockingAdapters() {
+    return false;
+  }
+}
