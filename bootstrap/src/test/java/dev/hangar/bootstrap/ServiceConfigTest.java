@@ -1,0 +1,77 @@
+package dev.hangar.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hangar.domain.build.OperatingSystem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigTest {
+  @Test
+  void defaults_embedded_loopbackInMemory() {
+    ServiceConfig config = ServiceConfig.defaults();
+    assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8088);
+    assertThat(config.region().value()).isEqualTo("us-west-2");
+    assertThat(config.credentialLifetime()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.defaultOperatingSystem()).isEqualTo(OperatingSystem.AMAZON_LINUX_2023);
+    assertThat(config.adapters()).isEqualTo(AdapterMode.MEMORY);
+  }
+
+  @Test
+  void parse_flagsAndEnvironment_flagWins() {
+    ServiceConfig config = ServiceConfig.parse(new String[] {"--port", "9001", "--region=eu-west-1"}, Map.of(
+        "HANGAR_PORT", "9000", "HANGAR_ACCOUNT_ID", "210987654321", "HANGAR_CREDENTIAL_LIFETIME", "30m",
+        "HANGAR_DEFAULT_OPERATING_SYSTEM", "WINDOWS_2022", "HANGAR_DATA_DIR", "/tmp/hangar-data", "HANGAR_BIND", "0.0.0.0",
+        "HANGAR_BUCKET", "studio-builds"));
+    assertThat(config.port()).isEqualTo(9001);
+    assertThat(config.region().value()).isEqualTo("eu-west-1");
+    assertThat(config.accountId().value()).isEqualTo("210987654321");
+    assertThat(config.credentialLifetime()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.defaultOperatingSystem()).isEqualTo(OperatingSystem.WINDOWS_2022);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/hangar-data"));
+    assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.bucket().value()).isEqualTo("studio-builds");
+  }
+
+  @Test
+  void parse_durations_secondsMinutesHours() {
+    assertThat(ConfigOptions.parseDuration("900")).isEqualTo(Duration.ofSeconds(900));
+    assertThat(ConfigOptions.parseDuration("900s")).isEqualTo(Duration.ofSeconds(900));
+    assertThat(ConfigOptions.parseDuration("12h")).isEqualTo(Duration.ofHours(12));
+  }
+
+  @Test
+  void parse_badValues_clearErrorsNamingTheFlag() {
+    assertThatThrownBy(() -> parse("--port", "http")).isInstanceOf(ConfigException.class).hasMessageContaining("--port");
+    assertThatThrownBy(() -> parse("--port", "70000")).isInstanceOf(ConfigException.class).hasMessageContaining("65535");
+    assertThatThrownBy(() -> parse("--credential-lifetime", "5m")).hasMessageContaining("between 15m and 12h");
+    assertThatThrownBy(() -> parse("--credential-lifetime", "13h")).hasMessageContaining("between 15m and 12h");
+    assertThatThrownBy(() -> parse("--credential-lifetime", "soon")).hasMessageContaining("--credential-lifetime");
+    assertThatThrownBy(() -> parse("--account-id", "42")).hasMessageContaining("--account-id").hasMessageContaining("twelve digits");
+    assertThatThrownBy(() -> parse("--default-operating-system", "DOS")).hasMessageContaining("AMAZON_LINUX_2023");
+    assertThatThrownBy(() -> parse("--bucket", "my.bucket")).hasMessageContaining("dot");
+    assertThatThrownBy(() -> parse("--region", "mars")).hasMessageContaining("--region");
+    assertThatThrownBy(() -> parse("--backend", "aws")).hasMessageContaining("--backend");
+    assertThatThrownBy(() -> parse("--nope", "1")).hasMessageContaining("Unknown option --nope");
+    assertThatThrownBy(() -> parse("--port")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> parse("stray")).hasMessageContaining("Unexpected argument");
+  }
+
+  @Test
+  void usage_listsEveryOptionWithDefaultAndVariable() {
+    String usage = ConfigOptions.usage();
+    for (String flag : new String[] {"port", "bind", "region", "account-id", "credential-lifetime", "default-operating-system",
+        "data-dir", "bucket", "backend"}) {
+      assertThat(usage).contains("--" + flag).contains("HANGAR_" + flag.toUpperCase().replace('-', '_'));
+    }
+    assertThat(usage).contains("default: 8088").contains("15m..12h");
+  }
+
+  private static ServiceConfig parse(String... args) {
+    return ServiceConfig.parse(args, Map.of());
+  }
+}
