@@ -1,6 +1,8 @@
 package dev.hangar.bootstrap.testing;
 
 import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -18,30 +20,26 @@ public final class Clients {
   private Clients() {
   }
 
+  /** The SDK's standard retry behaviour, as an application would have it. */
   public static GameLiftClient gameLift(URI endpoint, ExecutionInterceptor... interceptors) {
-    return GameLiftClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_WEST_2)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(RetryMode.STANDARD)
-            .executionInterceptors(java.util.List.of(interceptors))
-            .build())
-        .build();
+    return gameLift(endpoint, config -> config.retryStrategy(RetryMode.STANDARD), interceptors);
   }
 
-  /** A client that makes exactly one attempt per call, so that a fault is seen once. */
+  /** Exactly one attempt per call, so that a fault is seen once. */
   public static GameLiftClient gameLiftNoRetry(URI endpoint, ExecutionInterceptor... interceptors) {
+    return gameLift(endpoint, config -> config.retryStrategy(retry -> retry.maxAttempts(1)), interceptors);
+  }
+
+  private static GameLiftClient gameLift(URI endpoint, Consumer<ClientOverrideConfiguration.Builder> retries,
+      ExecutionInterceptor... interceptors) {
+    ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder().executionInterceptors(List.of(interceptors));
+    retries.accept(config);
     return GameLiftClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_WEST_2)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(b -> b.maxAttempts(1))
-            .executionInterceptors(java.util.List.of(interceptors))
-            .build())
+        .overrideConfiguration(config.build())
         .build();
   }
 }
