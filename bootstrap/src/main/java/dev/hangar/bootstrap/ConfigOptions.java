@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 
 /** The table of Hangar's options: flag, environment variable, default, bounds, and how to read each. */
 final class ConfigOptions {
-  private record Option(String flag, String defaultValue, String help) {
+  private record Option(String flag, String defaultValue, String help, boolean isSwitch) {
+    Option(String flag, String defaultValue, String help) {
+      this(flag, defaultValue, help, false);
+    }
+
     String env() {
       return "HANGAR_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
     }
@@ -33,13 +37,21 @@ final class ConfigOptions {
           "OperatingSystem of a build created without one; one of " + List.of(OperatingSystem.values())),
       new Option("data-dir", defaultDataDir(), "folder for Hangar's files"),
       new Option("bucket", "hangar-builds", "name of the bucket that build files are uploaded to (no dots)"),
-      new Option("backend", "memory", "where state lives: memory (lost on exit)"));
+      new Option("backend", "memory", "where state lives: memory (lost on exit)"),
+      new Option("principals", "", "JSON file of API principals: {\"principals\":[{\"accountId\",\"accessKeyId\",\"secretAccessKey\"}]}"),
+      new Option("insecure-no-auth", "false", "accept every API call without authentication, as --account-id (throwaway tests only)", true));
+
+  /** Environment-only: a secret never goes on a command line, where every user of the machine can read it. */
+  static final String ACCESS_KEY_ID_ENV = "HANGAR_ACCESS_KEY_ID";
+  static final String SECRET_ACCESS_KEY_ENV = "HANGAR_SECRET_ACCESS_KEY";
 
   private ConfigOptions() {
   }
 
+  /** {@code $HOME/.hangar}: the shell's HOME, which the JVM's user.home (read from the password file) may not be. */
   private static String defaultDataDir() {
-    return Path.of(System.getProperty("user.home", "."), ".hangar").toString();
+    String home = System.getenv("HOME");
+    return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home", "."), ".hangar").toString();
   }
 
   static ServiceConfig defaults() {
@@ -62,6 +74,8 @@ final class ConfigOptions {
       if (equals >= 0) {
         value = name.substring(equals + 1);
         name = name.substring(0, equals);
+      } else if (isSwitch(name)) {
+        value = "true";
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
@@ -72,7 +86,7 @@ final class ConfigOptions {
       }
       values.put(name, value);
     }
-    return new ServiceConfig(
+    ServiceConfig config = new ServiceConfig(
         values.get("bind"),
         read("port", values, ConfigOptions::parsePort),
         read("region", values, Region::new),
@@ -81,7 +95,39 @@ final class ConfigOptions {
         read("default-operating-system", values, v -> OperatingSystem.parse("default-operating-system", v)),
         read("data-dir", values, Path::of),
         read("bucket", values, BucketName::new),
-        read("backend", values, ConfigOptions::parseBackend));
+        read("backend", values, ConfigOptions::parseBackend),
+        values.get("principals").isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(values.get("principals"))),
+        List.of(),
+        read("insecure-no-auth", values, ConfigOptions::parseBoolean));
+    return withEnvironmentPrincipal(config, env);
+  }
+
+  private static ServiceConfig withEnvironmentPrincipal(ServiceConfig config, Map<String, String> env) {
+    String accessKeyId = env.get(ACCESS_KEY_ID_ENV);
+    String secret = env.get(SECRET_ACCESS_KEY_ENV);
+    if (accessKeyId == null && secret == null) {
+      return config;
+    }
+    if (accessKeyId == null || secret == null) {
+      throw new ConfigException(ACCESS_KEY_ID_ENV + " and " + SECRET_ACCESS_KEY_ENV + " go together: set both or neither");
+    }
+    try {
+      return config.toBuilder().addPrincipal(new dev.hangar.domain.credential.Principal(accessKeyId, secret, config.accountId())).build();
+    } catch (InvalidValueException e) {
+      throw new ConfigException("Invalid " + (e.field().equals("accessKeyId") ? ACCESS_KEY_ID_ENV : SECRET_ACCESS_KEY_ENV) + ": " + e.constraint());
+    }
+  }
+
+  private static boolean isSwitch(String name) {
+    return OPTIONS.stream().anyMatch(option -> option.flag().equals(name) && option.isSwitch());
+  }
+
+  private static boolean parseBoolean(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no", "" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
   }
 
   private static <T> T read(String flag, Map<String, String> values, Function<String, T> parse) {
@@ -135,8 +181,11 @@ final class ConfigOptions {
         .append("Every option can also be set with its environment variable; a flag wins over the variable.\n\n");
     for (Option option : OPTIONS) {
       out.append(String.format("  --%-26s %s%n  %-28s default: %s; env %s%n", option.flag(), option.help(), "",
-          option.defaultValue(), option.env()));
+          option.defaultValue().isEmpty() ? "(none)" : option.defaultValue(), option.env()));
     }
+    out.append(String.format("  %-28s with %s, one API principal in --account-id (environment only)%n",
+        ACCESS_KEY_ID_ENV, SECRET_ACCESS_KEY_ENV));
+    out.append(String.format("  %-28s without any principal, Hangar creates one in --data-dir (credentials.env, owner-only)%n", ""));
     out.append("  --help                       print this and exit\n");
     return out.toString();
   }

@@ -19,10 +19,12 @@ import java.util.Objects;
 public final class Hangar implements AutoCloseable {
   private final ServiceConfig config;
   private final HttpEndpoint endpoint;
+  private final PrincipalSource.Resolved principals;
 
-  private Hangar(ServiceConfig config, HttpEndpoint endpoint) {
+  private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals) {
     this.config = config;
     this.endpoint = endpoint;
+    this.principals = principals;
   }
 
   /** Wires a node from {@code config}, with {@code clock} as its only source of time, and starts serving. */
@@ -30,8 +32,9 @@ public final class Hangar implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     HangarComponent component = DaggerHangarComponent.factory().create(config, clock);
+    PrincipalSource.Resolved principals = component.principals();
     return new Hangar(config, HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(),
-        component.rootHandler()));
+        component.rootHandler()), principals);
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
@@ -41,6 +44,11 @@ public final class Hangar implements AutoCloseable {
 
   public ServiceConfig config() {
     return config;
+  }
+
+  /** The principals the node authenticates, and the file it keeps them in when it made them itself. */
+  public PrincipalSource.Resolved principals() {
+    return principals;
   }
 
   /** Stops serving; safe to call more than once. */

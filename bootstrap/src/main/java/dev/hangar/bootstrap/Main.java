@@ -31,8 +31,28 @@ public final class Main {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
     System.out.println("Hangar is serving the GameLift build API at " + hangar.endpoint()
-        + " (region " + config.region() + ", account " + config.accountId() + ", backend " + config.adapters().name().toLowerCase(java.util.Locale.ROOT)
+        + " (region " + config.region() + ", backend " + config.adapters().name().toLowerCase(java.util.Locale.ROOT)
         + ": state is kept in memory and lost on exit)");
+    describeAuthentication(config, hangar.principals());
+  }
+
+  private static void describeAuthentication(ServiceConfig config, PrincipalSource.Resolved principals) {
+    if (config.insecureNoAuth()) {
+      System.err.println("WARNING: --insecure-no-auth: authentication is OFF. Every request to " + config.bindAddress()
+          + ":" + config.port() + " acts as account " + config.accountId() + " and can read and change every build.");
+      System.err.println("WARNING: use this only for throwaway tests, never on a shared or reachable address.");
+      return;
+    }
+    principals.warnings().forEach(warning -> System.err.println("WARNING: " + warning));
+    if (principals.generatedFile().isPresent()) {
+      java.nio.file.Path file = principals.generatedFile().get();
+      System.out.println((principals.createdNow() ? "No principal was configured, so Hangar created API keys" : "API keys")
+          + " for account " + config.accountId() + " in " + file + " (readable by you only).");
+      System.out.println("Load them for the AWS CLI with:  . " + file);
+    } else {
+      long accounts = principals.principals().stream().map(p -> p.account()).distinct().count();
+      System.out.println("Authentication: SigV4 with " + principals.principals().size() + " principal(s) in " + accounts + " account(s).");
+    }
   }
 
   private static String rootMessage(Throwable e) {

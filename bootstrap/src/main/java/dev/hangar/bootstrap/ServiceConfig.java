@@ -3,15 +3,23 @@ package dev.hangar.bootstrap;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.OperatingSystem;
 import dev.hangar.domain.build.Region;
+import dev.hangar.domain.credential.Principal;
 import dev.hangar.domain.storage.BucketName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a Hangar node is configured with. {@link #defaults()} is the embedded default; {@link
  * #parse(String[], Map)} reads flags and {@code HANGAR_…} environment variables (a flag wins).
+ *
+ * <p>Principals (the API's keys) come from three places, all optional: {@code principals} given in code,
+ * a {@code principalsFile}, and {@code HANGAR_ACCESS_KEY_ID}/{@code HANGAR_SECRET_ACCESS_KEY}. With none,
+ * the node creates one in {@code dataDir} unless {@code insecureNoAuth} turns authentication off.
  */
 public record ServiceConfig(
     String bindAddress,
@@ -22,7 +30,10 @@ public record ServiceConfig(
     OperatingSystem defaultOperatingSystem,
     Path dataDir,
     BucketName bucket,
-    AdapterMode adapters) {
+    AdapterMode adapters,
+    Optional<Path> principalsFile,
+    List<Principal> principals,
+    boolean insecureNoAuth) {
 
   public static final Duration MIN_CREDENTIAL_LIFETIME = Duration.ofMinutes(15);
   public static final Duration MAX_CREDENTIAL_LIFETIME = Duration.ofHours(12);
@@ -36,6 +47,8 @@ public record ServiceConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(adapters, "adapters");
+    Objects.requireNonNull(principalsFile, "principalsFile");
+    principals = List.copyOf(principals);
     if (port < 0 || port > 65535) {
       throw new ConfigException("--port must be between 0 and 65535, got " + port);
     }
@@ -44,7 +57,7 @@ public record ServiceConfig(
     }
   }
 
-  /** The embedded default: loopback, port 8088, us-west-2, in memory. */
+  /** The embedded default: loopback, port 8088, us-west-2, in memory, authentication on. */
   public static ServiceConfig defaults() {
     return ConfigOptions.defaults();
   }
@@ -54,22 +67,120 @@ public record ServiceConfig(
     return ConfigOptions.parse(args, env);
   }
 
-  public ServiceConfig withPort(int newPort) {
-    return new ServiceConfig(bindAddress, newPort, region, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
-        bucket, adapters);
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public ServiceConfig withAccountId(AccountId newAccountId) {
-    return new ServiceConfig(bindAddress, port, region, newAccountId, credentialLifetime, defaultOperatingSystem, dataDir,
-        bucket, adapters);
+  public ServiceConfig withPort(int newPort) {
+    return toBuilder().port(newPort).build();
+  }
+
+  /** This configuration with one more principal: keys that act for {@code account}. */
+  public ServiceConfig withPrincipal(String accessKeyId, String secretAccessKey, AccountId account) {
+    return toBuilder().addPrincipal(new Principal(accessKeyId, secretAccessKey, account)).build();
   }
 
   public ServiceConfig withCredentialLifetime(Duration lifetime) {
-    return new ServiceConfig(bindAddress, port, region, accountId, lifetime, defaultOperatingSystem, dataDir, bucket, adapters);
+    return toBuilder().credentialLifetime(lifetime).build();
   }
 
-  public ServiceConfig withRegion(Region newRegion) {
-    return new ServiceConfig(bindAddress, port, newRegion, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
-        bucket, adapters);
+  public ServiceConfig withDataDir(Path dir) {
+    return toBuilder().dataDir(dir).build();
+  }
+
+  /** Changes one or more settings of a configuration. */
+  public static final class Builder {
+    private String bindAddress;
+    private int port;
+    private Region region;
+    private AccountId accountId;
+    private Duration credentialLifetime;
+    private OperatingSystem defaultOperatingSystem;
+    private Path dataDir;
+    private BucketName bucket;
+    private AdapterMode adapters;
+    private Optional<Path> principalsFile;
+    private final List<Principal> principals;
+    private boolean insecureNoAuth;
+
+    private Builder(ServiceConfig from) {
+      bindAddress = from.bindAddress;
+      port = from.port;
+      region = from.region;
+      accountId = from.accountId;
+      credentialLifetime = from.credentialLifetime;
+      defaultOperatingSystem = from.defaultOperatingSystem;
+      dataDir = from.dataDir;
+      bucket = from.bucket;
+      adapters = from.adapters;
+      principalsFile = from.principalsFile;
+      principals = new ArrayList<>(from.principals);
+      insecureNoAuth = from.insecureNoAuth;
+    }
+
+    public Builder bindAddress(String value) {
+      bindAddress = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder region(Region value) {
+      region = value;
+      return this;
+    }
+
+    public Builder accountId(AccountId value) {
+      accountId = value;
+      return this;
+    }
+
+    public Builder credentialLifetime(Duration value) {
+      credentialLifetime = value;
+      return this;
+    }
+
+    public Builder defaultOperatingSystem(OperatingSystem value) {
+      defaultOperatingSystem = value;
+      return this;
+    }
+
+    public Builder dataDir(Path value) {
+      dataDir = value;
+      return this;
+    }
+
+    public Builder bucket(BucketName value) {
+      bucket = value;
+      return this;
+    }
+
+    public Builder adapters(AdapterMode value) {
+      adapters = value;
+      return this;
+    }
+
+    public Builder principalsFile(Path value) {
+      principalsFile = Optional.of(value);
+      return this;
+    }
+
+    public Builder addPrincipal(Principal principal) {
+      principals.add(principal);
+      return this;
+    }
+
+    public Builder insecureNoAuth(boolean value) {
+      insecureNoAuth = value;
+      return this;
+    }
+
+    public ServiceConfig build() {
+      return new ServiceConfig(bindAddress, port, region, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
+          bucket, adapters, principalsFile, principals, insecureNoAuth);
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.bootstrap.testing.Clients;
+import dev.hangar.bootstrap.testing.TestConfigs;
 import dev.hangar.bootstrap.testing.ExternalTools;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,7 @@ class AwsCliIT {
 
   @BeforeAll
   static void start() {
-    hangar = Hangar.start(ServiceConfig.defaults().withPort(0), Clock.systemUTC());
+    hangar = Hangar.start(TestConfigs.node(), Clock.systemUTC());
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.application.fixture.MutableClock;
 import dev.hangar.bootstrap.testing.Clients;
+import dev.hangar.bootstrap.testing.TestConfigs;
 import dev.hangar.bootstrap.testing.TestHangar;
 import dev.hangar.domain.credential.CredentialLease;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class JavaSdkFlowIT {
 
   @Test
   void buildLifecycle_javaSdk_everyOperationThenNotFound() {
-    try (Hangar hangar = Hangar.start(ServiceConfig.defaults().withPort(0), Clock.systemUTC());
+    try (Hangar hangar = Hangar.start(TestConfigs.node(), Clock.systemUTC());
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       CreateBuildResponse created = gameLift.createBuild(b -> b.name("space-game").version("1.0.0")
           .operatingSystem(OperatingSystem.AMAZON_LINUX_2023).tags(Tag.builder().key("team").value("core").build()));
@@ -90,9 +91,10 @@ class JavaSdkFlowIT {
 
   @Test
   void leases_controlledClock_validUntilExpiryThenExpired() {
-    MutableClock clock = new MutableClock(Instant.parse("2030-06-01T12:00:00Z"));
+    // The clock starts at the real time: clients sign with their own clocks, and five minutes stay within the skew window.
+    MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Duration lifetime = Duration.ofMinutes(30);
-    try (TestHangar hangar = TestHangar.start(ServiceConfig.defaults().withPort(0).withCredentialLifetime(lifetime), clock);
+    try (TestHangar hangar = TestHangar.start(TestConfigs.node().withCredentialLifetime(lifetime), clock);
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       CreateBuildResponse created = gameLift.createBuild(b -> b.name("leased"));
       assertThat(created.uploadCredentials()).isNotNull();
@@ -120,7 +122,7 @@ class JavaSdkFlowIT {
 
   @Test
   void listBuilds_createsAndDeletesBetweenPages_stableBuildsSeenExactlyOnce() {
-    try (Hangar hangar = Hangar.start(ServiceConfig.defaults().withPort(0), Clock.systemUTC());
+    try (Hangar hangar = Hangar.start(TestConfigs.node(), Clock.systemUTC());
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       List<String> all = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
@@ -152,7 +154,7 @@ class JavaSdkFlowIT {
 
   @Test
   void createBuild_thousandCallsFrom32Threads_thousandDistinctBuildsListedOnce() throws Exception {
-    try (Hangar hangar = Hangar.start(ServiceConfig.defaults().withPort(0), Clock.systemUTC());
+    try (Hangar hangar = Hangar.start(TestConfigs.node(), Clock.systemUTC());
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       Set<String> created = ConcurrentHashMap.newKeySet();
       ExecutorService pool = Executors.newFixedThreadPool(32);

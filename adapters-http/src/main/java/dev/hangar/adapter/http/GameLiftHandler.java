@@ -47,6 +47,7 @@ public final class GameLiftHandler implements HttpHandler {
   private final Map<String, Route> routes;
   private final CallerResolver callers;
   private final boolean dispatchToWorker;
+  private final HttpDates dates;
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
 
@@ -56,7 +57,9 @@ public final class GameLiftHandler implements HttpHandler {
    *     in-memory ones never do)
    */
   @SuppressWarnings("unchecked")
-  public GameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers, boolean dispatchToWorker) {
+  public GameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers, boolean dispatchToWorker,
+      java.time.Clock clock) {
+    this.dates = new HttpDates(clock);
     this.mapper = JsonCodec.mapper();
     this.writer = mapper.writer();
     this.callers = callers;
@@ -75,6 +78,7 @@ public final class GameLiftHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     String requestId = RequestIds.next();
     exchange.getResponseHeaders().put(REQUEST_ID, requestId);
+    dates.stamp(exchange);
     Route route = routes.get(exchange.getRequestHeaders().getFirst(TARGET));
     if (route == null) {
       String target = exchange.getRequestHeaders().getFirst(TARGET);

@@ -22,7 +22,7 @@ public final class HttpEndpoint implements AutoCloseable {
         .addHttpListener(port, bindAddress)
         .setIoThreads(ioThreads)
         .setWorkerThreads(workerThreads)
-        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+        .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
         .setHandler(root)

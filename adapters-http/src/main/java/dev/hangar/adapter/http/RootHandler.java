@@ -14,16 +14,21 @@ public final class RootHandler implements HttpHandler {
   private final HttpHandler gameLift;
   private final HttpHandler s3 = new S3Handler();
   private final HttpHandler health = new HealthHandler();
+  private final HttpDates dates;
 
-  public RootHandler(GameLiftHandler gameLift) {
+  public RootHandler(GameLiftHandler gameLift, java.time.Clock clock) {
     this.gameLift = gameLift;
+    this.dates = new HttpDates(clock);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (exchange.getRequestHeaders().contains(GameLiftHandler.TARGET)) {
       gameLift.handleRequest(exchange);
-    } else if (HEALTH_PATH.equals(exchange.getRequestPath())
+      return;
+    }
+    dates.stamp(exchange);
+    if (HEALTH_PATH.equals(exchange.getRequestPath())
         && (exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD))) {
       health.handleRequest(exchange);
     } else {

@@ -18,8 +18,8 @@ final class HttpTestServer implements AutoCloseable {
 
   HttpTestServer(List<GameLiftOperation<?, ?>> operations, boolean dispatchToWorker) {
     GameLiftHandler handler = new GameLiftHandler(operations,
-        new FixedCallerResolver(new dev.hangar.domain.build.AccountId(ACCOUNT)), dispatchToWorker);
-    this.endpoint = HttpEndpoint.start("127.0.0.1", 0, 1, 2, new RootHandler(handler));
+        new FixedCallerResolver(new dev.hangar.domain.build.AccountId(ACCOUNT)), dispatchToWorker, java.time.Clock.systemUTC());
+    this.endpoint = HttpEndpoint.start("127.0.0.1", 0, 1, 2, new RootHandler(handler, java.time.Clock.systemUTC()));
   }
 
   URI uri() {

@@ -6,7 +6,6 @@ import dev.hangar.adapter.http.CallerResolver;
 import dev.hangar.adapter.http.CreateBuildOperation;
 import dev.hangar.adapter.http.DeleteBuildOperation;
 import dev.hangar.adapter.http.DescribeBuildOperation;
-import dev.hangar.adapter.http.FixedCallerResolver;
 import dev.hangar.adapter.http.GameLiftHandler;
 import dev.hangar.adapter.http.GameLiftOperation;
 import dev.hangar.adapter.http.ListBuildsOperation;
@@ -26,8 +25,8 @@ import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
 import dev.hangar.application.port.in.TagResourceUseCase;
 import dev.hangar.application.port.in.UntagResourceUseCase;
 import dev.hangar.application.port.in.UpdateBuildUseCase;
-import dev.hangar.bootstrap.ServiceConfig;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -45,12 +44,6 @@ public interface HttpAdapterModule {
 
   @Provides
   @Singleton
-  static CallerResolver callerResolver(ServiceConfig config) {
-    return new FixedCallerResolver(config.accountId());
-  }
-
-  @Provides
-  @Singleton
   static List<GameLiftOperation<?, ?>> operations(CreateBuildUseCase create, DescribeBuildUseCase describe,
       ListBuildsUseCase list, UpdateBuildUseCase update, DeleteBuildUseCase delete,
       RequestUploadCredentialsUseCase credentials, TagResourceUseCase tag, UntagResourceUseCase untag,
@@ -64,13 +57,13 @@ public interface HttpAdapterModule {
   @Provides
   @Singleton
   static GameLiftHandler gameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers,
-      @Named("blockingAdapters") boolean blockingAdapters) {
-    return new GameLiftHandler(operations, callers, blockingAdapters);
+      @Named("blockingAdapters") boolean blockingAdapters, Clock clock) {
+    return new GameLiftHandler(operations, callers, blockingAdapters, clock);
   }
 
   @Provides
   @Singleton
-  static RootHandler rootHandler(GameLiftHandler gameLift) {
-    return new RootHandler(gameLift);
+  static RootHandler rootHandler(GameLiftHandler gameLift, Clock clock) {
+    return new RootHandler(gameLift, clock);
   }
 }

@@ -20,7 +20,7 @@ public final class TestHangar implements AutoCloseable {
   }
 
   public static TestHangar start(Clock clock) {
-    return start(ServiceConfig.defaults().withPort(0), clock);
+    return start(TestConfigs.node(), clock);
   }
 
   public static TestHangar start(ServiceConfig config, Clock clock) {

@@ -6,6 +6,7 @@ import dev.hangar.adapter.http.RootHandler;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.application.port.out.LeaseLookup;
 import dev.hangar.bootstrap.ServiceConfig;
+import dev.hangar.bootstrap.wiring.AuthenticationModule;
 import dev.hangar.bootstrap.wiring.HttpAdapterModule;
 import dev.hangar.bootstrap.wiring.InMemoryAdapterModule;
 import dev.hangar.bootstrap.wiring.UseCaseModule;
@@ -14,7 +15,8 @@ import javax.inject.Singleton;
 
 /** The production graph with test ports: the tests reach the catalog and the leases behind the API. */
 @Singleton
-@Component(modules = {UseCaseModule.class, HttpAdapterModule.class, InMemoryAdapterModule.class, TestPortModule.class})
+@Component(modules = {UseCaseModule.class, HttpAdapterModule.class, AuthenticationModule.class, InMemoryAdapterModule.class,
+    TestPortModule.class})
 public interface TestHangarComponent {
   RootHandler rootHandler();
 

@@ -1,0 +1,37 @@
+package dev.hangar.adapter.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The {@code Date} header from the node's own clock (not the machine's): clients read it to correct their
+ * clock skew, so it must be the time the node checks signatures against. Formatted once per second.
+ */
+final class HttpDates {
+  private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  private record Cached(long second, String value) {
+  }
+
+  private final Clock clock;
+  private volatile Cached cached = new Cached(Long.MIN_VALUE, "");
+
+  HttpDates(Clock clock) {
+    this.clock = clock;
+  }
+
+  void stamp(HttpServerExchange exchange) {
+    long second = clock.millis() / 1000;
+    Cached current = cached;
+    if (current.second() != second) {
+      current = new Cached(second, RFC_1123.format(java.time.Instant.ofEpochSecond(second)));
+      cached = current;
+    }
+    exchange.getResponseHeaders().put(Headers.DATE, current.value());
+  }
+}
