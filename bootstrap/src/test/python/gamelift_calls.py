@@ -3,7 +3,8 @@
 Usage: python3 gamelift_calls.py ENDPOINT < cases.json
 Each case: {"name", "operation" (boto3 snake_case method), "params" (dict),
             "body" (optional: raw body to send instead of the serialized one),
-            "target" (optional: X-Amz-Target to send instead of the real one)}.
+            "target" (optional: X-Amz-Target to send instead of the real one),
+            "accessKeyId", "secretAccessKey" (optional: other keys than the test principal's)}.
 Client-side validation and retries are off, so the server's own checks and errors are what is seen.
 """
 import json
@@ -17,13 +18,13 @@ ACCESS_KEY_ID = "AKIAHANGARTESTKEY001"
 SECRET_ACCESS_KEY = "hangar-test-secret-key-not-a-real-secret0"
 
 
-def client(endpoint):
+def client(endpoint, access_key_id=ACCESS_KEY_ID, secret_access_key=SECRET_ACCESS_KEY):
     return boto3.session.Session().client(
         "gamelift",
         endpoint_url=endpoint,
         region_name="us-west-2",
-        aws_access_key_id=ACCESS_KEY_ID,
-        aws_secret_access_key=SECRET_ACCESS_KEY,
+        aws_access_key_id=access_key_id,
+        aws_secret_access_key=secret_access_key,
         config=Config(parameter_validation=False, retries={"total_max_attempts": 1}),
     )
 
@@ -64,8 +65,15 @@ def run(gamelift, case):
 def main():
     endpoint = sys.argv[1]
     cases = json.load(sys.stdin)
-    gamelift = client(endpoint)
-    print(json.dumps([run(gamelift, case) for case in cases], default=str))
+    default = client(endpoint)
+    results = []
+    for case in cases:
+        if "accessKeyId" in case or "secretAccessKey" in case:
+            gamelift = client(endpoint, case.get("accessKeyId", ACCESS_KEY_ID), case.get("secretAccessKey", SECRET_ACCESS_KEY))
+        else:
+            gamelift = default
+        results.append(run(gamelift, case))
+    print(json.dumps(results, default=str))
 
 
 if __name__ == "__main__":
