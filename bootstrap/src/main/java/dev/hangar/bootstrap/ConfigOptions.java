@@ -39,6 +39,10 @@ final class ConfigOptions {
       new Option("bucket", "hangar-builds", "name of the bucket that build files are uploaded to (no dots)"),
       new Option("backend", "memory", "where state lives: memory (lost on exit)"),
       new Option("principals", "", "JSON file of API principals: {\"principals\":[{\"accountId\",\"accessKeyId\",\"secretAccessKey\"}]}"),
+      new Option("max-part-size", "5g", "largest multipart part accepted, 5m..5g (suffix k, m, g)"),
+      new Option("max-object-size", "5g", "largest build object accepted, in bytes or with k, m, g, t"),
+      new Option("max-account-size", "100g", "most bytes all of one account's builds may take"),
+      new Option("key-layout", "{account}/{buildId}", "object key of a build's zip in --bucket; {account} and {buildId} once each"),
       new Option("insecure-no-auth", "false", "accept every API call without authentication, as --account-id (throwaway tests only)", true));
 
   /** Environment-only: a secret never goes on a command line, where every user of the machine can read it. */
@@ -98,7 +102,9 @@ final class ConfigOptions {
         read("backend", values, ConfigOptions::parseBackend),
         values.get("principals").isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(values.get("principals"))),
         List.of(),
-        read("insecure-no-auth", values, ConfigOptions::parseBoolean));
+        read("insecure-no-auth", values, ConfigOptions::parseBoolean),
+        uploadLimits(values),
+        read("key-layout", values, dev.hangar.domain.storage.KeyLayout::new));
     return withEnvironmentPrincipal(config, env);
   }
 
@@ -116,6 +122,40 @@ final class ConfigOptions {
     } catch (InvalidValueException e) {
       throw new ConfigException("Invalid " + (e.field().equals("accessKeyId") ? ACCESS_KEY_ID_ENV : SECRET_ACCESS_KEY_ENV) + ": " + e.constraint());
     }
+  }
+
+  private static dev.hangar.domain.storage.UploadLimits uploadLimits(Map<String, String> values) {
+    long part = read("max-part-size", values, ConfigOptions::parseSize);
+    long object = read("max-object-size", values, ConfigOptions::parseSize);
+    long account = read("max-account-size", values, ConfigOptions::parseSize);
+    if (part < dev.hangar.domain.storage.MultipartUpload.MIN_PART_SIZE || part > 5L * 1024 * 1024 * 1024) {
+      throw new ConfigException("--max-part-size must be between 5m and 5g");
+    }
+    if (account < object) {
+      throw new ConfigException("--max-account-size must be at least --max-object-size");
+    }
+    return new dev.hangar.domain.storage.UploadLimits(part, object, account);
+  }
+
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([kmgt]?)", Pattern.CASE_INSENSITIVE);
+
+  static long parseSize(String value) {
+    Matcher m = SIZE.matcher(value.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("expected a number of bytes, or a number with k, m, g or t (powers of 1024)");
+    }
+    long amount = Long.parseLong(m.group(1));
+    int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      case "t" -> 40;
+      default -> 0;
+    };
+    if (amount < 1 || Long.numberOfLeadingZeros(amount) <= shift) {
+      throw new IllegalArgumentException("must be at least 1 byte and fit in 63 bits");
+    }
+    return amount << shift;
   }
 
   private static boolean isSwitch(String name) {

@@ -1,6 +1,7 @@
 package dev.hangar.bootstrap;
 
 import dev.hangar.adapter.http.HttpEndpoint;
+import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.wiring.DaggerHangarComponent;
 import dev.hangar.bootstrap.wiring.HangarComponent;
 import java.net.URI;
@@ -20,11 +21,16 @@ public final class Hangar implements AutoCloseable {
   private final ServiceConfig config;
   private final HttpEndpoint endpoint;
   private final PrincipalSource.Resolved principals;
+  private final UploadStore uploads;
+  private final UploadSweeper sweeper;
 
-  private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals) {
+  private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, UploadStore uploads,
+      UploadSweeper sweeper) {
     this.config = config;
     this.endpoint = endpoint;
     this.principals = principals;
+    this.uploads = uploads;
+    this.sweeper = sweeper;
   }
 
   /** Wires a node from {@code config}, with {@code clock} as its only source of time, and starts serving. */
@@ -33,8 +39,15 @@ public final class Hangar implements AutoCloseable {
     Objects.requireNonNull(clock, "clock");
     HangarComponent component = DaggerHangarComponent.factory().create(config, clock);
     PrincipalSource.Resolved principals = component.principals();
-    return new Hangar(config, HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(),
-        component.rootHandler()), principals);
+    UploadStore uploads = component.uploadStore();
+    HttpEndpoint endpoint;
+    try {
+      endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler());
+    } catch (RuntimeException e) {
+      closeQuietly(uploads);
+      throw e;
+    }
+    return new Hangar(config, endpoint, principals, uploads, new UploadSweeper(uploads, clock));
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
@@ -51,10 +64,27 @@ public final class Hangar implements AutoCloseable {
     return principals;
   }
 
-  /** Stops serving; safe to call more than once. */
+  /** Removes the multipart uploads whose lease has expired now, rather than at the next periodic sweep. */
+  public int removeExpiredUploads() {
+    return sweeper.sweep();
+  }
+
+  /** Stops serving and releases the data folder; safe to call more than once. */
   @Override
   public void close() {
     endpoint.close();
+    sweeper.close();
+    closeQuietly(uploads);
+  }
+
+  private static void closeQuietly(Object resource) {
+    if (resource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing twice, or a lock already released: nothing more to do.
+      }
+    }
   }
 
   static int ioThreads() {

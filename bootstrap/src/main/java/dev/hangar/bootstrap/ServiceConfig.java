@@ -5,6 +5,8 @@ import dev.hangar.domain.build.OperatingSystem;
 import dev.hangar.domain.build.Region;
 import dev.hangar.domain.credential.Principal;
 import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.KeyLayout;
+import dev.hangar.domain.storage.UploadLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +35,9 @@ public record ServiceConfig(
     AdapterMode adapters,
     Optional<Path> principalsFile,
     List<Principal> principals,
-    boolean insecureNoAuth) {
+    boolean insecureNoAuth,
+    UploadLimits uploadLimits,
+    KeyLayout keyLayout) {
 
   public static final Duration MIN_CREDENTIAL_LIFETIME = Duration.ofMinutes(15);
   public static final Duration MAX_CREDENTIAL_LIFETIME = Duration.ofHours(12);
@@ -48,6 +52,8 @@ public record ServiceConfig(
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(adapters, "adapters");
     Objects.requireNonNull(principalsFile, "principalsFile");
+    Objects.requireNonNull(uploadLimits, "uploadLimits");
+    Objects.requireNonNull(keyLayout, "keyLayout");
     principals = List.copyOf(principals);
     if (port < 0 || port > 65535) {
       throw new ConfigException("--port must be between 0 and 65535, got " + port);
@@ -102,6 +108,8 @@ public record ServiceConfig(
     private Optional<Path> principalsFile;
     private final List<Principal> principals;
     private boolean insecureNoAuth;
+    private UploadLimits uploadLimits;
+    private KeyLayout keyLayout;
 
     private Builder(ServiceConfig from) {
       bindAddress = from.bindAddress;
@@ -116,6 +124,8 @@ public record ServiceConfig(
       principalsFile = from.principalsFile;
       principals = new ArrayList<>(from.principals);
       insecureNoAuth = from.insecureNoAuth;
+      uploadLimits = from.uploadLimits;
+      keyLayout = from.keyLayout;
     }
 
     public Builder bindAddress(String value) {
@@ -178,9 +188,19 @@ public record ServiceConfig(
       return this;
     }
 
+    public Builder uploadLimits(UploadLimits value) {
+      uploadLimits = value;
+      return this;
+    }
+
+    public Builder keyLayout(KeyLayout value) {
+      keyLayout = value;
+      return this;
+    }
+
     public ServiceConfig build() {
       return new ServiceConfig(bindAddress, port, region, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
-          bucket, adapters, principalsFile, principals, insecureNoAuth);
+          bucket, adapters, principalsFile, principals, insecureNoAuth, uploadLimits, keyLayout);
     }
   }
 }

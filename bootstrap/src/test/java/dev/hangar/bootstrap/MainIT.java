@@ -98,7 +98,7 @@ class MainIT {
       process.waitFor(10, TimeUnit.SECONDS);
     }
     assertThat(Files.readString(dir.resolve("err.txt"))).contains("WARNING: --insecure-no-auth: authentication is OFF");
-    assertThat(Files.exists(dir.resolve("d"))).isFalse();
+    assertThat(Files.exists(dir.resolve("d").resolve("credentials.env"))).as("no keys are made when nobody checks them").isFalse();
   }
 
   @Test

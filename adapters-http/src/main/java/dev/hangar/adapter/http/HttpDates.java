@@ -11,7 +11,7 @@ import java.util.Locale;
  * The {@code Date} header from the node's own clock (not the machine's): clients read it to correct their
  * clock skew, so it must be the time the node checks signatures against. Formatted once per second.
  */
-final class HttpDates {
+public final class HttpDates {
   private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
@@ -21,11 +21,11 @@ final class HttpDates {
   private final Clock clock;
   private volatile Cached cached = new Cached(Long.MIN_VALUE, "");
 
-  HttpDates(Clock clock) {
+  public HttpDates(Clock clock) {
     this.clock = clock;
   }
 
-  void stamp(HttpServerExchange exchange) {
+  public void stamp(HttpServerExchange exchange) {
     long second = clock.millis() / 1000;
     Cached current = cached;
     if (current.second() != second) {

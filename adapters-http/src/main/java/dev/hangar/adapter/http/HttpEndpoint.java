@@ -23,6 +23,9 @@ public final class HttpEndpoint implements AutoCloseable {
         .setIoThreads(ioThreads)
         .setWorkerThreads(workerThreads)
         .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
+        // Undertow's default refuses bodies over 2 MiB. The handlers bound bodies themselves: GameLift's JSON
+        // reader at 256 KiB, the S3 endpoint at the declared length, checked against the upload limits.
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
         .setHandler(root)

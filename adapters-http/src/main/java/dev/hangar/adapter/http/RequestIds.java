@@ -3,13 +3,13 @@ package dev.hangar.adapter.http;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in the shape AWS uses (a UUID), without the contention of {@code UUID.randomUUID()}. */
-final class RequestIds {
+public final class RequestIds {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private RequestIds() {
   }
 
-  static String next() {
+  public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = random.nextLong();
     long low = random.nextLong();

@@ -12,12 +12,13 @@ public final class RootHandler implements HttpHandler {
   public static final String HEALTH_PATH = "/_hangar/health";
 
   private final HttpHandler gameLift;
-  private final HttpHandler s3 = new S3Handler();
+  private final HttpHandler s3;
   private final HttpHandler health = new HealthHandler();
   private final HttpDates dates;
 
-  public RootHandler(GameLiftHandler gameLift, java.time.Clock clock) {
+  public RootHandler(GameLiftHandler gameLift, HttpHandler s3, java.time.Clock clock) {
     this.gameLift = gameLift;
+    this.s3 = s3;
     this.dates = new HttpDates(clock);
   }
 
@@ -27,9 +28,9 @@ public final class RootHandler implements HttpHandler {
       gameLift.handleRequest(exchange);
       return;
     }
-    dates.stamp(exchange);
     if (HEALTH_PATH.equals(exchange.getRequestPath())
         && (exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD))) {
+      dates.stamp(exchange);
       health.handleRequest(exchange);
     } else {
       s3.handleRequest(exchange);

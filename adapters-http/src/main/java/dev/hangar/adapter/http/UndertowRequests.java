@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An Undertow exchange in the raw form SigV4 needs. */
-final class UndertowRequests {
+public final class UndertowRequests {
   private UndertowRequests() {
   }
 
-  static SignedRequest signed(HttpServerExchange exchange) {
+  public static SignedRequest signed(HttpServerExchange exchange) {
     List<SignedRequest.Header> headers = new ArrayList<>();
     for (HeaderValues values : exchange.getRequestHeaders()) {
       String name = values.getHeaderName().toString();

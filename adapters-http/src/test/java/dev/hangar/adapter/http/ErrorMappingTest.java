@@ -149,11 +149,12 @@ class ErrorMappingTest {
   }
 
   @Test
-  void nonGameLiftRequest_getsS3XmlError() {
+  void requestWithoutTarget_goesToTheS3Endpoint() {
     HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri().resolve("/hangar-builds/key")).GET());
-    assertThat(response.statusCode()).isEqualTo(501);
-    assertThat(response.headers().firstValue("Content-Type")).contains("application/xml");
-    assertThat(response.body()).contains("<Code>NotImplemented</Code>");
+    assertThat(response.statusCode()).isEqualTo(418);
+    assertThat(response.body()).isEqualTo("s3");
+    HttpResponse<String> post = server.send(HttpRequest.newBuilder(server.uri().resolve("/")).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(post.body()).isEqualTo("s3");
   }
 
   static void assertAwsError(HttpResponse<String> response, int status, String type, String message) {

@@ -19,7 +19,11 @@ final class HttpTestServer implements AutoCloseable {
   HttpTestServer(List<GameLiftOperation<?, ?>> operations, boolean dispatchToWorker) {
     GameLiftHandler handler = new GameLiftHandler(operations,
         new FixedCallerResolver(new dev.hangar.domain.build.AccountId(ACCOUNT)), dispatchToWorker, java.time.Clock.systemUTC());
-    this.endpoint = HttpEndpoint.start("127.0.0.1", 0, 1, 2, new RootHandler(handler, java.time.Clock.systemUTC()));
+    this.endpoint = HttpEndpoint.start("127.0.0.1", 0, 1, 2, new RootHandler(handler, exchange -> {
+      // Stands in for the S3 endpoint: the routing tests only need to see that a request got here.
+      exchange.setStatusCode(418);
+      exchange.getResponseSender().send("s3");
+    }, java.time.Clock.systemUTC()));
   }
 
   URI uri() {

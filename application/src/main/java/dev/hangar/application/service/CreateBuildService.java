@@ -8,6 +8,7 @@ import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
 import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.BuildDefinition;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.build.BuildPolicy;
@@ -15,6 +16,7 @@ import dev.hangar.domain.build.ServerSdkVersion;
 import dev.hangar.domain.credential.CredentialLease;
 import dev.hangar.domain.credential.UploadTarget;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,12 +46,19 @@ public final class CreateBuildService implements CreateBuildUseCase {
         command.serverSdkVersion().orElse(ServerSdkVersion.DEFAULT), command.tags());
     BuildId id = ids.next();
     Instant now = clock.instant();
-    StorageLocation location = command.storageLocation().orElseGet(() -> storage.locationFor(command.caller(), id));
-    Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, location, now);
-    Optional<CredentialLease> lease = location.isCallerOwned()
-        ? Optional.empty()
-        : Optional.of(issuer.issueUploadLease(new UploadTarget(command.caller(), id, location), now));
+    StorageLocation own = storage.locationFor(command.caller(), id);
+    if (command.storageLocation().isPresent()) {
+      // Files in a caller's bucket: copied in now, so the build is READY (or FAILED) from the start.
+      StorageLocation callers = command.storageLocation().get();
+      StoredObject imported = storage.importObject(callers, own);
+      Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, callers, now)
+          .acceptFiles(imported.size(), BuildArchive.judge(storage.archiveEntries(own)));
+      builds.add(build);
+      return new CreateBuildResult(build, Optional.empty());
+    }
+    Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, own, now);
+    CredentialLease lease = issuer.issueUploadLease(new UploadTarget(command.caller(), id, own), now);
     builds.add(build);
-    return new CreateBuildResult(build, lease);
+    return new CreateBuildResult(build, Optional.of(lease));
   }
 }

@@ -24,8 +24,7 @@ public final class DeleteBuildService implements DeleteBuildUseCase {
     Build removed = command.build().resolveIn(policy.homeRegion())
         .flatMap(id -> builds.remove(command.caller(), id))
         .orElseThrow(() -> new BuildNotFoundException(command.build()));
-    if (!removed.storageLocation().isCallerOwned()) {
-      storage.deleteFiles(removed.storageLocation());
-    }
+    // The build's files are always in the service's storage (a caller's object is copied in at creation).
+    storage.deleteFiles(storage.locationFor(removed.owner(), removed.id()));
   }
 }

@@ -37,19 +37,34 @@ class CreateBuildServiceTest {
   }
 
   @Test
-  void createBuild_callerStorageLocation_keepsItAndIssuesNoLease() {
-    StorageLocation own = StorageLocation.callerOwned(new BucketName("my-builds"), new ObjectKey("game.zip"),
+  void createBuild_callerStorageLocation_importsTheZipAndIsReady() {
+    byte[] zip = dev.hangar.application.fixture.TestZips.gameServer();
+    StorageLocation callers = StorageLocation.callerOwned(new BucketName("my-builds"), new ObjectKey("game.zip"),
         new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.empty());
+    f.storage.putObject(callers, new java.io.ByteArrayInputStream(zip));
     CreateBuildResult result = f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(),
-        Optional.of(OperatingSystem.WINDOWS_2022), Optional.empty(), Tags.NONE, Optional.of(own)));
+        Optional.of(OperatingSystem.WINDOWS_2022), Optional.empty(), Tags.NONE, Optional.of(callers)));
     assertThat(result.uploadCredentials()).isEmpty();
-    assertThat(result.build().storageLocation()).isEqualTo(own);
+    assertThat(result.build().storageLocation()).isEqualTo(callers);
+    assertThat(result.build().status()).isEqualTo(BuildStatus.READY);
+    assertThat(result.build().sizeOnDisk()).isEqualTo(zip.length);
+    assertThat(f.storage.find(f.storage.locationFor(f.caller, result.build().id()))).isPresent();
     assertThat(result.build().operatingSystem()).isEqualTo(OperatingSystem.WINDOWS_2022);
     assertThat(f.issuer.issuedCount()).isZero();
   }
 
   @Test
-  void createBuild_fiftyOneTags_isRefusedBeforeAnythingIsStored() {
+  void createBuild_callerLocationWithoutObject_refused() {
+    StorageLocation callers = StorageLocation.callerOwned(new BucketName("my-builds"), new ObjectKey("missing.zip"),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.empty());
+    assertThatThrownBy(() -> f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Tags.NONE, Optional.of(callers))))
+        .isInstanceOf(dev.hangar.application.port.out.BuildStorage.ObjectUnavailableException.class);
+    assertThat(f.builds.list(f.caller, Optional.empty(), Optional.empty(), 10).builds()).isEmpty();
+  }
+
+  @Test
+  void tags_fiftyOne_refusedBeforeACommandExists() {
     List<Tag> tags = IntStream.range(0, 51).mapToObj(i -> new Tag("k" + i, "v")).toList();
     assertThatThrownBy(() -> Tags.of(tags)).isInstanceOf(InvalidTagException.class);
   }

@@ -3,6 +3,7 @@ package dev.hangar.bootstrap.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.hangar.adapter.http.RootHandler;
+import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.PrincipalSource;
 import dev.hangar.bootstrap.ServiceConfig;
 import java.time.Clock;
@@ -11,11 +12,13 @@ import javax.inject.Singleton;
 /** The one production component: a node's whole object graph, built from its configuration and a clock. */
 @Singleton
 @Component(modules = {UseCaseModule.class, HttpAdapterModule.class, AuthenticationModule.class, InMemoryAdapterModule.class,
-    PortSelectionModule.class})
+    FileSystemAdapterModule.class, PortSelectionModule.class})
 public interface HangarComponent {
   RootHandler rootHandler();
 
   PrincipalSource.Resolved principals();
+
+  UploadStore uploadStore();
 
   @Component.Factory
   interface Factory {

@@ -16,6 +16,12 @@ import dev.hangar.adapter.http.RootHandler;
 import dev.hangar.adapter.http.TagResourceOperation;
 import dev.hangar.adapter.http.UntagResourceOperation;
 import dev.hangar.adapter.http.UpdateBuildOperation;
+import dev.hangar.adapter.http.s3.S3Handler;
+import dev.hangar.adapter.http.s3.S3UseCases;
+import dev.hangar.adapter.http.sigv4.SigV4Verifier;
+import dev.hangar.application.port.out.LeaseLookup;
+import dev.hangar.application.port.out.PrincipalDirectory;
+import dev.hangar.bootstrap.ServiceConfig;
 import dev.hangar.application.port.in.CreateBuildUseCase;
 import dev.hangar.application.port.in.DeleteBuildUseCase;
 import dev.hangar.application.port.in.DescribeBuildUseCase;
@@ -63,7 +69,13 @@ public interface HttpAdapterModule {
 
   @Provides
   @Singleton
-  static RootHandler rootHandler(GameLiftHandler gameLift, Clock clock) {
-    return new RootHandler(gameLift, clock);
+  static RootHandler rootHandler(GameLiftHandler gameLift, S3Handler s3, Clock clock) {
+    return new RootHandler(gameLift, s3, clock);
+  }
+
+  @Provides
+  @Singleton
+  static S3Handler s3Handler(S3UseCases useCases, ServiceConfig config, LeaseLookup leases, PrincipalDirectory principals, Clock clock) {
+    return new S3Handler(useCases, new SigV4Verifier(config.region().value(), "s3", false, clock), leases, principals, clock);
   }
 }

@@ -3,7 +3,6 @@ package dev.hangar.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
-import dev.hangar.adapter.inmemory.InMemoryBuildStorage;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.bootstrap.ServiceConfig;
@@ -16,12 +15,6 @@ public interface InMemoryAdapterModule {
   @Singleton
   static InMemoryBuildRepository buildRepository() {
     return new InMemoryBuildRepository();
-  }
-
-  @Provides
-  @Singleton
-  static InMemoryBuildStorage buildStorage(ServiceConfig config) {
-    return new InMemoryBuildStorage(config.bucket());
   }
 
   @Provides

@@ -4,7 +4,7 @@ import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
-import dev.hangar.adapter.inmemory.InMemoryBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
@@ -12,6 +12,7 @@ import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
 import dev.hangar.application.port.out.LeaseLookup;
+import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.AdapterMode;
 import dev.hangar.bootstrap.ServiceConfig;
 import javax.inject.Named;
@@ -31,8 +32,14 @@ public interface PortSelectionModule {
 
   @Provides
   @Singleton
-  static BuildStorage buildStorage(ServiceConfig config, Lazy<InMemoryBuildStorage> inMemory) {
-    return select(config, inMemory);
+  static BuildStorage buildStorage(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem) {
+    return select(config, fileSystem);
+  }
+
+  @Provides
+  @Singleton
+  static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem) {
+    return select(config, fileSystem);
   }
 
   @Provides

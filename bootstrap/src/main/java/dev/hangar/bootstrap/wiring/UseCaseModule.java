@@ -15,6 +15,9 @@ import dev.hangar.application.port.out.BuildIdGenerator;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
+import dev.hangar.application.port.out.UploadStore;
+import dev.hangar.adapter.http.s3.S3UseCases;
+import dev.hangar.application.service.BuildUploadService;
 import dev.hangar.application.service.CreateBuildService;
 import dev.hangar.application.service.DeleteBuildService;
 import dev.hangar.application.service.DescribeBuildService;
@@ -86,6 +89,18 @@ public interface UseCaseModule {
   @Singleton
   static UntagResourceUseCase untagResource(BuildRepository builds, BuildPolicy policy) {
     return new UntagResourceService(builds, policy);
+  }
+
+  @Provides
+  @Singleton
+  static BuildUploadService buildUploads(BuildRepository builds, BuildStorage storage, UploadStore uploads, ServiceConfig config,
+      Clock clock) {
+    return new BuildUploadService(builds, storage, uploads, config.uploadLimits(), clock);
+  }
+
+  @Provides
+  static S3UseCases s3UseCases(BuildUploadService uploads) {
+    return new S3UseCases(uploads, uploads, uploads, uploads, uploads, uploads, uploads);
   }
 
   @Provides

@@ -10,7 +10,13 @@ public final class TestConfigs {
   private TestConfigs() {
   }
 
+  /** A fresh data folder too, so that nodes never share files with each other or with the developer's ~/.hangar. */
   public static ServiceConfig node() {
-    return ServiceConfig.defaults().withPort(0).withPrincipal(Clients.ACCESS_KEY_ID, Clients.SECRET_ACCESS_KEY, ACCOUNT);
+    try {
+      return ServiceConfig.defaults().withPort(0).withDataDir(java.nio.file.Files.createTempDirectory("hangar-test-"))
+          .withPrincipal(Clients.ACCESS_KEY_ID, Clients.SECRET_ACCESS_KEY, ACCOUNT);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

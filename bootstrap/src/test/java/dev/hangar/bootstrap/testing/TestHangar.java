@@ -45,8 +45,13 @@ public final class TestHangar implements AutoCloseable {
     return faults;
   }
 
+  public dev.hangar.adapter.filesystem.FileSystemBuildStorage storage() {
+    return component.storage();
+  }
+
   @Override
   public void close() {
     endpoint.close();
+    component.storage().close();
   }
 }

@@ -6,7 +6,9 @@ import dev.hangar.adapter.http.RootHandler;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.application.port.out.LeaseLookup;
 import dev.hangar.bootstrap.ServiceConfig;
+import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.bootstrap.wiring.AuthenticationModule;
+import dev.hangar.bootstrap.wiring.FileSystemAdapterModule;
 import dev.hangar.bootstrap.wiring.HttpAdapterModule;
 import dev.hangar.bootstrap.wiring.InMemoryAdapterModule;
 import dev.hangar.bootstrap.wiring.UseCaseModule;
@@ -16,13 +18,15 @@ import javax.inject.Singleton;
 /** The production graph with test ports: the tests reach the catalog and the leases behind the API. */
 @Singleton
 @Component(modules = {UseCaseModule.class, HttpAdapterModule.class, AuthenticationModule.class, InMemoryAdapterModule.class,
-    TestPortModule.class})
+    FileSystemAdapterModule.class, TestPortModule.class})
 public interface TestHangarComponent {
   RootHandler rootHandler();
 
   InMemoryBuildRepository catalog();
 
   LeaseLookup leases();
+
+  FileSystemBuildStorage storage();
 
   @Component.Factory
   interface Factory {

@@ -3,7 +3,7 @@ package dev.hangar.bootstrap.testing;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
-import dev.hangar.adapter.inmemory.InMemoryBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
@@ -11,6 +11,7 @@ import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
 import dev.hangar.application.port.out.LeaseLookup;
+import dev.hangar.application.port.out.UploadStore;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -24,7 +25,12 @@ interface TestPortModule {
   }
 
   @Provides
-  static BuildStorage buildStorage(InMemoryBuildStorage storage) {
+  static BuildStorage buildStorage(FileSystemBuildStorage storage) {
+    return storage;
+  }
+
+  @Provides
+  static UploadStore uploadStore(FileSystemBuildStorage storage) {
     return storage;
   }
 

@@ -104,6 +104,14 @@ public final class Build {
         creationTime, storageLocation, tags);
   }
 
+  /** The build's files arrived in full: READY when the archive is usable, FAILED otherwise. */
+  public Build acceptFiles(long size, BuildArchive.Verdict verdict) {
+    if (status != BuildStatus.INITIALIZED) {
+      throw new StateConflictException("Build " + id + " is " + status + "; its files can no longer change");
+    }
+    return verdict.usable() ? markReady(size) : markFailed(size);
+  }
+
   /** The files arrived but cannot be used (not a zip, or unsafe entries), or changed after READY. */
   public Build markFailed(long size) {
     if (status == BuildStatus.FAILED) {

@@ -3,14 +3,33 @@ package dev.hangar.application.port.out;
 import static dev.hangar.application.fixture.TestBuilds.freshAccount;
 import static dev.hangar.application.fixture.TestBuilds.freshId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hangar.application.fixture.TestZips;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
+import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ObjectVersion;
+import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** What every build storage does; subclasses say how an object gets there in the first place. */
 public abstract class BuildStorageContractTest {
   protected abstract BuildStorage storage();
+
+  /** Puts an object at that location by the adapter's own means (an upload, an S3 PutObject). */
+  protected abstract void store(StorageLocation location, byte[] content);
+
+  private StorageLocation fresh() {
+    return storage().locationFor(freshAccount(), freshId());
+  }
 
   @Test
   void locationFor_twoBuilds_differentKeysInOneServiceBucket() {
@@ -36,7 +55,77 @@ public abstract class BuildStorageContractTest {
   }
 
   @Test
-  void deleteFiles_nothingStored_isNoError() {
-    storage().deleteFiles(storage().locationFor(freshAccount(), freshId()));
+  void ownerOf_ownKey_namesAccountAndBuild() {
+    AccountId owner = freshAccount();
+    BuildId id = freshId();
+    StorageLocation location = storage().locationFor(owner, id);
+    assertThat(storage().ownerOf(location.bucket(), location.key())).get()
+        .satisfies(found -> {
+          assertThat(found.account()).isEqualTo(owner);
+          assertThat(found.buildId()).isEqualTo(id);
+        });
+    assertThat(storage().ownerOf(new BucketName("some-other-bucket"), location.key())).isEmpty();
+  }
+
+  @Test
+  void find_storedObject_sizeEtagAndVersion() {
+    StorageLocation location = fresh();
+    byte[] zip = TestZips.gameServer();
+    store(location, zip);
+    StoredObject found = storage().find(location).orElseThrow();
+    assertThat(found.size()).isEqualTo(zip.length);
+    assertThat(found.etag()).matches("\"[0-9a-f]{32}\"");
+    assertThat(found.versionId()).isNotBlank();
+    assertThat(storage().find(fresh())).isEmpty();
+  }
+
+  @Test
+  void archiveEntries_zipOrNot() {
+    StorageLocation zip = fresh();
+    store(zip, TestZips.gameServer());
+    assertThat(storage().archiveEntries(zip)).get().asList().containsExactlyInAnyOrder("server.sh", "data/level1.bin");
+    StorageLocation text = fresh();
+    store(text, "not a zip at all".getBytes(StandardCharsets.UTF_8));
+    assertThat(storage().archiveEntries(text)).isEmpty();
+    assertThat(storage().archiveEntries(fresh())).isEmpty();
+  }
+
+  @Test
+  void open_storedObject_sameBytes() throws IOException {
+    StorageLocation location = fresh();
+    byte[] zip = TestZips.gameServer();
+    store(location, zip);
+    try (InputStream in = storage().open(location).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    assertThat(storage().open(fresh())).isEmpty();
+  }
+
+  @Test
+  void importObject_callersObject_copiedHonouringVersion() {
+    StorageLocation source = fresh();
+    byte[] zip = TestZips.zip(Map.of("a.txt", "a"));
+    store(source, zip);
+    String version = storage().find(source).orElseThrow().versionId();
+    StorageLocation callers = StorageLocation.callerOwned(source.bucket(), source.key(),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.of(new ObjectVersion(version)));
+    StorageLocation destination = fresh();
+    assertThat(storage().importObject(callers, destination).size()).isEqualTo(zip.length);
+    assertThat(storage().find(destination)).isPresent();
+
+    StorageLocation otherVersion = StorageLocation.callerOwned(source.bucket(), source.key(),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.of(new ObjectVersion("no-such-version")));
+    assertThatThrownBy(() -> storage().importObject(otherVersion, fresh())).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
+    assertThatThrownBy(() -> storage().importObject(fresh(), fresh())).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
+  }
+
+  @Test
+  void deleteFiles_storedObject_goneAndRepeatable() {
+    StorageLocation location = fresh();
+    store(location, TestZips.gameServer());
+    storage().deleteFiles(location);
+    assertThat(storage().find(location)).isEmpty();
+    storage().deleteFiles(location);
+    storage().deleteFiles(fresh());
   }
 }

@@ -1,0 +1,57 @@
+package dev.hangar.adapter.http.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The request body as the client sends it. A failure to read it means the client went away or sent less
+ * than it said: that surfaces as {@link ClientGoneException}, so that storage tells it apart from a disk
+ * failure of its own.
+ */
+final class ClientStream extends InputStream {
+  /** The client's stream broke; nothing of its request is kept. */
+  static final class ClientGoneException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClientGoneException(IOException cause) {
+      super("the client's request body could not be read: " + cause.getMessage(), cause, false, false);
+    }
+  }
+
+  private final InputStream in;
+  private long read;
+
+  ClientStream(InputStream in) {
+    this.in = in;
+  }
+
+  long bytesRead() {
+    return read;
+  }
+
+  @Override
+  public int read() {
+    try {
+      int b = in.read();
+      if (b >= 0) {
+        read++;
+      }
+      return b;
+    } catch (IOException e) {
+      throw new ClientGoneException(e);
+    }
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) {
+    try {
+      int n = in.read(buffer, offset, length);
+      if (n > 0) {
+        read += n;
+      }
+      return n;
+    } catch (IOException e) {
+      throw new ClientGoneException(e);
+    }
+  }
+}

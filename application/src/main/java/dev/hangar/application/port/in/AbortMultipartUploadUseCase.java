@@ -1,0 +1,5 @@
+package dev.hangar.application.port.in;
+
+public interface AbortMultipartUploadUseCase {
+  void abortMultipartUpload(MultipartUploadCommand command);
+}

@@ -1,0 +1,6 @@
+package dev.hangar.application.port.in;
+
+public interface CreateMultipartUploadUseCase {
+  /** @return the upload id */
+  String createMultipartUpload(UploadRequest where);
+}

@@ -1,0 +1,7 @@
+package dev.hangar.application.port.in;
+
+import dev.hangar.domain.storage.StoredPart;
+
+public interface UploadPartUseCase {
+  StoredPart uploadPart(UploadPartCommand command);
+}

@@ -1,0 +1,45 @@
+package dev.hangar.application.port.out;
+
+import dev.hangar.domain.storage.MultipartUpload;
+import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
+import dev.hangar.domain.storage.StoredPart;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where the embedded upload endpoint writes: whole objects and multipart uploads, S3's way. Content is
+ * streamed, never held whole in memory; an object or a part becomes visible only once complete, and a
+ * write whose stream fails (a bad checksum, a client gone) leaves nothing behind.
+ */
+public interface UploadStore {
+  /** Writes the whole object, replacing any earlier one; visible only when {@code content} ended cleanly. */
+  StoredObject putObject(StorageLocation location, InputStream content);
+
+  /** Starts a multipart upload for that location that may be used until {@code expiresAt}; returns its id. */
+  String createMultipartUpload(StorageLocation location, Instant expiresAt);
+
+  /** Writes one part, replacing an earlier part with the same number. */
+  StoredPart uploadPart(String uploadId, StorageLocation location, int partNumber, InputStream content);
+
+  List<StoredPart> listParts(String uploadId, StorageLocation location);
+
+  /** Assembles the object from the requested parts after checking S3's rules; the upload is then gone. */
+  StoredObject completeMultipartUpload(String uploadId, StorageLocation location, List<MultipartUpload.RequestedPart> parts);
+
+  void abortMultipartUpload(String uploadId, StorageLocation location);
+
+  /** Removes every multipart upload whose time ran out; returns how many. */
+  int removeExpiredUploads(Instant now);
+
+  /** No multipart upload with that id exists for that location (never started, completed, aborted or expired). */
+  final class NoSuchUploadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchUploadException(String uploadId) {
+      super("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+          null, false, false);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.hangar.application.service;
+
+import dev.hangar.application.port.in.AbortMultipartUploadUseCase;
+import dev.hangar.application.port.in.BuildObject;
+import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
+import dev.hangar.application.port.in.CompleteMultipartUploadUseCase;
+import dev.hangar.application.port.in.CreateMultipartUploadUseCase;
+import dev.hangar.application.port.in.GetBuildObjectQuery;
+import dev.hangar.application.port.in.GetBuildObjectUseCase;
+import dev.hangar.application.port.in.ListPartsUseCase;
+import dev.hangar.application.port.in.MultipartUploadCommand;
+import dev.hangar.application.port.in.PutBuildObjectCommand;
+import dev.hangar.application.port.in.PutBuildObjectUseCase;
+import dev.hangar.application.port.in.UploadDeniedException;
+import dev.hangar.application.port.in.UploadPartCommand;
+import dev.hangar.application.port.in.UploadPartUseCase;
+import dev.hangar.application.port.in.UploadRequest;
+import dev.hangar.application.port.in.UploadTooLargeException;
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.BuildStorage;
+import dev.hangar.application.port.out.UploadStore;
+import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildArchive;
+import dev.hangar.domain.build.BuildStatus;
+import dev.hangar.domain.credential.CredentialLease;
+import dev.hangar.domain.credential.UploadTarget;
+import dev.hangar.domain.storage.MultipartUpload;
+import dev.hangar.domain.storage.StoredObject;
+import dev.hangar.domain.storage.StoredPart;
+import dev.hangar.domain.storage.UploadLimits;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded upload endpoint's use cases: what a lease may write (its one object, before it expires,
+ * while the build is INITIALIZED, within the limits), and what follows a complete object (the build
+ * becomes READY with its size, or FAILED when the zip is unusable). One service for the seven S3
+ * operations, because they share every rule.
+ */
+public final class BuildUploadService implements PutBuildObjectUseCase, CreateMultipartUploadUseCase, UploadPartUseCase,
+    CompleteMultipartUploadUseCase, AbortMultipartUploadUseCase, ListPartsUseCase, GetBuildObjectUseCase {
+  private static final String DENIED = "Access Denied";
+
+  private final BuildRepository builds;
+  private final BuildStorage storage;
+  private final UploadStore uploads;
+  private final UploadLimits limits;
+  private final Clock clock;
+
+  public BuildUploadService(BuildRepository builds, BuildStorage storage, UploadStore uploads, UploadLimits limits, Clock clock) {
+    this.builds = builds;
+    this.storage = storage;
+    this.uploads = uploads;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  @Override
+  public StoredObject putBuildObject(PutBuildObjectCommand command) {
+    UploadTarget target = authorize(command.where());
+    requireWithin(command.declaredLength(), limits.maxObjectBytes(), "object");
+    requireAccountRoom(target.account(), command.declaredLength());
+    StoredObject object = uploads.putObject(target.location(), command.content());
+    finish(target, object);
+    return object;
+  }
+
+  @Override
+  public String createMultipartUpload(UploadRequest where) {
+    UploadTarget target = authorize(where);
+    return uploads.createMultipartUpload(target.location(), where.lease().expiresAt());
+  }
+
+  @Override
+  public StoredPart uploadPart(UploadPartCommand command) {
+    UploadTarget target = authorize(command.where());
+    MultipartUpload.requirePartNumber(command.partNumber());
+    requireWithin(command.declaredLength(), limits.maxPartBytes(), "part");
+    return uploads.uploadPart(command.uploadId(), target.location(), command.partNumber(), command.content());
+  }
+
+  @Override
+  public StoredObject completeMultipartUpload(CompleteMultipartUploadCommand command) {
+    UploadTarget target = authorize(command.where());
+    long total = uploads.listParts(command.uploadId(), target.location()).stream()
+        .filter(part -> command.parts().stream().anyMatch(p -> p.partNumber() == part.partNumber()))
+        .mapToLong(StoredPart::size).sum();
+    requireWithin(total, limits.maxObjectBytes(), "object");
+    requireAccountRoom(target.account(), total);
+    StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
+    finish(target, object);
+    return object;
+  }
+
+  @Override
+  public void abortMultipartUpload(MultipartUploadCommand command) {
+    UploadTarget target = authorize(command.where());
+    uploads.abortMultipartUpload(command.uploadId(), target.location());
+  }
+
+  @Override
+  public List<StoredPart> listParts(MultipartUploadCommand command) {
+    UploadTarget target = authorize(command.where());
+    return uploads.listParts(command.uploadId(), target.location());
+  }
+
+  @Override
+  public Optional<BuildObject> getBuildObject(GetBuildObjectQuery query) {
+    return storage.ownerOf(query.bucket(), query.key())
+        .filter(owner -> owner.account().equals(query.caller()))
+        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
+        .map(build -> storage.locationFor(build.owner(), build.id()))
+        .flatMap(location -> storage.find(location).map(object -> new BuildObject(location, object)));
+  }
+
+  @Override
+  public Optional<InputStream> openBuildObject(BuildObject object) {
+    return storage.open(object.location());
+  }
+
+  /** The lease covers exactly this bucket and key, now, and its build still waits for its files. */
+  private UploadTarget authorize(UploadRequest where) {
+    CredentialLease lease = where.lease();
+    if (!lease.permitsWrite(where.bucket(), where.key(), clock.instant())) {
+      throw new UploadDeniedException(DENIED);
+    }
+    UploadTarget target = lease.target();
+    Build build = builds.find(target.account(), target.buildId()).orElseThrow(() -> new UploadDeniedException(DENIED));
+    if (build.status() != BuildStatus.INITIALIZED) {
+      throw new UploadDeniedException("Access Denied: build " + build.id() + " is " + build.status()
+          + " and its files can no longer change");
+    }
+    return target;
+  }
+
+  private void finish(UploadTarget target, StoredObject object) {
+    BuildArchive.Verdict verdict = BuildArchive.judge(storage.archiveEntries(target.location()));
+    Optional<Build> updated = builds.update(target.account(), target.buildId(), build -> build.acceptFiles(object.size(), verdict));
+    if (updated.isEmpty()) {
+      // The build was deleted while its files were arriving: keep nothing of it.
+      storage.deleteFiles(target.location());
+      throw new UploadDeniedException(DENIED);
+    }
+  }
+
+  private static void requireWithin(long size, long max, String what) {
+    if (size > max) {
+      throw new UploadTooLargeException("Your proposed upload exceeds the maximum allowed " + what + " size of " + max + " bytes");
+    }
+  }
+
+  private void requireAccountRoom(AccountId account, long incoming) {
+    long used = 0;
+    Optional<dev.hangar.domain.build.BuildId> after = Optional.empty();
+    while (true) {
+      BuildRepository.Page page = builds.list(account, Optional.empty(), after, 1000);
+      for (Build build : page.builds()) {
+        used += build.sizeOnDisk();
+      }
+      if (!page.more() || page.builds().isEmpty()) {
+        break;
+      }
+      after = Optional.of(page.builds().get(page.builds().size() - 1).id());
+    }
+    if (used + incoming > limits.maxAccountBytes()) {
+      throw new UploadTooLargeException("The account's builds would take " + (used + incoming) + " bytes; the limit is "
+          + limits.maxAccountBytes());
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.hangar.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.bootstrap.AdapterMode;
+import dev.hangar.bootstrap.ServiceConfig;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** Build files on local disk, under {@code <data-dir>/storage}; built only when a port selects it. */
+@Module
+public interface FileSystemAdapterModule {
+  @Provides
+  @Singleton
+  static FileSystemBuildStorage fileSystemStorage(ServiceConfig config, Clock clock) {
+    // With the catalog in memory, the objects of an earlier run belong to builds that no longer exist.
+    boolean keepObjects = config.adapters() != AdapterMode.MEMORY;
+    return new FileSystemBuildStorage(config.dataDir().resolve("storage"), config.bucket(), config.keyLayout(), clock, keepObjects);
+  }
+}
