@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hangar.application.port.in.BuildNotFoundException;
+import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.DependencyFailureException;
 import dev.hangar.domain.failure.InvalidTagException;
 import dev.hangar.domain.failure.InvalidValueException;
@@ -174,6 +175,8 @@ public final class GameLiftHandler implements HttpHandler {
     } else if (failure instanceof StateConflictException conflict) {
       sendError(exchange, route.operation().declaresConflict() ? GameLiftError.CONFLICT : GameLiftError.INVALID_REQUEST,
           conflict.getMessage());
+    } else if (failure instanceof BuildStorage.ObjectUnavailableException unavailable) {
+      sendError(exchange, GameLiftError.INVALID_REQUEST, unavailable.getMessage());
     } else if (failure instanceof JsonProcessingException json) {
       sendError(exchange, GameLiftError.SERIALIZATION, describe(json));
     } else {
