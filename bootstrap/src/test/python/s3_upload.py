@@ -1,7 +1,8 @@
 """Uploads a file with boto3's S3 client and the leased credentials, as a studio's own tooling would.
 
 Reads JSON on stdin: {"endpoint", "accessKeyId", "secretAccessKey", "sessionToken", "bucket", "key", "file",
-"mode": "put" | "multipart"}. "put" is one put_object; "multipart" is upload_file with 5 MiB parts sent by
+"mode": "put" | "multipart", "partSize"}. "put" is one put_object; "multipart" is upload_file with parts
+(5 MiB unless partSize says otherwise) sent by
 several threads (out of order). Prints {"ok": true} or the error code and HTTP status, as JSON.
 """
 import json
@@ -23,8 +24,8 @@ def main():
             with open(spec["file"], "rb") as body:
                 s3.put_object(Bucket=spec["bucket"], Key=spec["key"], Body=body)
         else:
-            five_mib = 5 * 1024 * 1024
-            config = TransferConfig(multipart_threshold=five_mib, multipart_chunksize=five_mib, max_concurrency=4)
+            part = spec.get("partSize", 5 * 1024 * 1024)
+            config = TransferConfig(multipart_threshold=part, multipart_chunksize=part, max_concurrency=4)
             s3.upload_file(spec["file"], spec["bucket"], spec["key"], Config=config)
         print(json.dumps({"ok": True}))
     except botocore.exceptions.ClientError as e:

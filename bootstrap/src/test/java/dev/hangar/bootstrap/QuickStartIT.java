@@ -19,21 +19,21 @@ class QuickStartIT {
   @TempDir
   Path home;
 
-  static String quickStart() throws IOException {
+  static String block(String name) throws IOException {
     String readme = Files.readString(REPO.resolve("README.md"));
-    String block = readme.substring(readme.indexOf("<!-- quickstart:begin -->"), readme.indexOf("<!-- quickstart:end -->"));
+    String block = readme.substring(readme.indexOf("<!-- " + name + ":begin -->"), readme.indexOf("<!-- " + name + ":end -->"));
     return block.substring(block.indexOf("```bash\n") + "```bash\n".length(), block.lastIndexOf("```"));
   }
 
   @Test
-  void readmeQuickStart_freshHome_runsToTheEnd() throws Exception {
+  void readmeQuickStartAndUpload_freshHome_runToTheEnd() throws Exception {
     ExternalTools.requirePythonClients();
     assertThat(REPO.resolve("bootstrap/target/hangar.jar")).as("the runnable jar is built by mvn package").exists();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String script = "set -euo pipefail\n" + quickStart() + "\necho QUICKSTART-DONE\n";
+    String script = "set -euo pipefail\n" + block("quickstart") + "\necho QUICKSTART-DONE\n" + block("upload") + "\necho UPLOAD-DONE\n";
     Path scriptFile = home.resolve("quickstart.sh");
     Files.writeString(scriptFile, script);
     ExternalTools.Result result;
@@ -51,6 +51,8 @@ class QuickStartIT {
     }
     assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
     assertThat(result.stdout()).contains("\"BuildId\": \"build-").contains("\"Bucket\": \"hangar-builds\"").contains("QUICKSTART-DONE");
+    String upload = result.stdout().substring(result.stdout().indexOf("QUICKSTART-DONE"));
+    assertThat(upload).contains("Successfully uploaded").containsPattern("READY\\s+\\d+").contains("server.sh").contains("UPLOAD-DONE");
     assertThat(Files.exists(home.resolve(".aws"))).as("nothing was read from or written to ~/.aws").isFalse();
   }
 }

@@ -1,0 +1,79 @@
+package dev.hangar.bootstrap.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The runnable jar started as a user starts it, with the test principal's keys, on a free loopback port. */
+public final class JarNode implements AutoCloseable {
+  private static final Path JAR = Path.of("target", "hangar.jar").toAbsolutePath();
+  private static final Pattern ENDPOINT = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)");
+
+  private final Process process;
+  private final URI endpoint;
+
+  private JarNode(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  /** Starts {@code java [jvmOptions] -jar hangar.jar --port 0 --data-dir dataDir} and waits for its start-up line. */
+  public static JarNode start(Path dataDir, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--data-dir", dataDir.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(dataDir.resolveSibling(dataDir.getFileName() + "-stderr.txt").toFile());
+    builder.environment().put("HANGAR_ACCESS_KEY_ID", Clients.ACCESS_KEY_ID);
+    builder.environment().put("HANGAR_SECRET_ACCESS_KEY", Clients.SECRET_ACCESS_KEY);
+    try {
+      Process process = builder.start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      Matcher matcher = ENDPOINT.matcher(line == null ? "" : line);
+      if (!matcher.find()) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the jar did not start: " + line);
+      }
+      Thread drain = new Thread(() -> {
+        try {
+          while (out.readLine() != null) {
+            // keep the pipe from filling up
+          }
+        } catch (IOException e) {
+          // the node stopped
+        }
+      }, "jar-stdout");
+      drain.setDaemon(true);
+      drain.start();
+      return new JarNode(process, URI.create(matcher.group(1)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
