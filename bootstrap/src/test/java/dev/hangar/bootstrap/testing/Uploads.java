@@ -4,7 +4,6 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.CreateBuildResponse;
@@ -29,9 +28,10 @@ public record Uploads(String buildId, S3Location location, S3Wire.Keys keys) {
   }
 
   public static S3Client s3(URI endpoint, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+    // The SDK's default HTTP client, Apache's: it honours Expect: 100-continue, so an early refusal reaches it whole.
     return S3Client.builder().endpointOverride(endpoint).region(Region.US_WEST_2).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
         .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
         .build();
   }

@@ -1,0 +1,160 @@
+package dev.hangar.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hangar.application.fixture.TestBuilds;
+import dev.hangar.application.fixture.TestZips;
+import dev.hangar.application.port.in.BuildObject;
+import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
+import dev.hangar.application.port.in.CreateBuildCommand;
+import dev.hangar.application.port.in.CreateBuildResult;
+import dev.hangar.application.port.in.GetBuildObjectQuery;
+import dev.hangar.application.port.in.PutBuildObjectCommand;
+import dev.hangar.application.port.in.UploadDeniedException;
+import dev.hangar.application.port.in.UploadPartCommand;
+import dev.hangar.application.port.in.UploadRequest;
+import dev.hangar.application.port.in.UploadTooLargeException;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildStatus;
+import dev.hangar.domain.build.Tags;
+import dev.hangar.domain.credential.CredentialLease;
+import dev.hangar.domain.storage.MultipartUpload.RequestedPart;
+import dev.hangar.domain.storage.ObjectKey;
+import dev.hangar.domain.storage.StoredPart;
+import dev.hangar.domain.storage.UploadLimits;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BuildUploadServiceTest {
+  private static final long MIB = 1024 * 1024;
+  private final ServiceFixture f = new ServiceFixture();
+  private final BuildUploadService uploads = new BuildUploadService(f.builds, f.storage, f.storage,
+      new UploadLimits(5 * MIB, 12 * MIB, 20 * MIB), f.clock);
+
+  private CreateBuildResult newBuild() {
+    return f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Tags.NONE, Optional.empty()));
+  }
+
+  private static UploadRequest where(CreateBuildResult created) {
+    CredentialLease lease = created.uploadCredentials().orElseThrow();
+    return new UploadRequest(lease, lease.target().location().bucket(), lease.target().location().key());
+  }
+
+  private Build put(CreateBuildResult created, byte[] bytes) {
+    uploads.putBuildObject(new PutBuildObjectCommand(where(created), bytes.length, new ByteArrayInputStream(bytes)));
+    return f.builds.find(f.caller, created.build().id()).orElseThrow();
+  }
+
+  /** A stream that fails the test if anyone reads it: refusals must come before the body. */
+  private static InputStream untouchable() {
+    return new InputStream() {
+      @Override
+      public int read() {
+        throw new AssertionError("the body was read before the request was refused");
+      }
+    };
+  }
+
+  @Test
+  void putBuildObject_validZip_readyWithItsSize() {
+    byte[] zip = TestZips.gameServer();
+    Build build = put(newBuild(), zip);
+    assertThat(build.status()).isEqualTo(BuildStatus.READY);
+    assertThat(build.sizeOnDisk()).isEqualTo(zip.length);
+  }
+
+  @Test
+  void putBuildObject_notAZip_failed() {
+    Build build = put(newBuild(), "just some text".getBytes());
+    assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(build.sizeOnDisk()).isEqualTo(14);
+  }
+
+  @Test
+  void putBuildObject_entryEscapingRoot_failed() {
+    assertThat(put(newBuild(), TestZips.zip(Map.of("../../etc/cron.d/evil", "x"))).status()).isEqualTo(BuildStatus.FAILED);
+  }
+
+  @Test
+  void putBuildObject_otherKey_deniedBeforeTheBody() {
+    CreateBuildResult created = newBuild();
+    UploadRequest other = new UploadRequest(where(created).lease(), where(created).bucket(), new ObjectKey(where(created).key() + "x"));
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(other, 10, untouchable())))
+        .isInstanceOf(UploadDeniedException.class);
+  }
+
+  @Test
+  void putBuildObject_leaseExpired_denied() {
+    CreateBuildResult created = newBuild();
+    f.clock.advance(Duration.ofHours(2));
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10, untouchable())))
+        .isInstanceOf(UploadDeniedException.class);
+  }
+
+  @Test
+  void putBuildObject_afterReady_deniedAndObjectKept() {
+    CreateBuildResult created = newBuild();
+    byte[] zip = TestZips.gameServer();
+    put(created, zip);
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10, untouchable())))
+        .isInstanceOf(UploadDeniedException.class).hasMessageContaining("READY");
+    assertThat(f.storage.find(where(created).lease().target().location()).orElseThrow().size()).isEqualTo(zip.length);
+  }
+
+  @Test
+  void putBuildObject_overObjectLimit_refusedBeforeTheBody() {
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(newBuild()), 12 * MIB + 1, untouchable())))
+        .isInstanceOf(UploadTooLargeException.class).hasMessageContaining("object");
+  }
+
+  @Test
+  void putBuildObject_overAccountLimit_refused() {
+    byte[] tenMib = TestZips.incompressible("a.bin", (int) (10 * MIB));
+    put(newBuild(), tenMib);
+    byte[] another = TestZips.incompressible("b.bin", (int) (10 * MIB));
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(newBuild()), another.length,
+        new ByteArrayInputStream(another)))).isInstanceOf(UploadTooLargeException.class).hasMessageContaining("account");
+  }
+
+  @Test
+  void multipart_partsThenComplete_ready() {
+    CreateBuildResult created = newBuild();
+    byte[] zip = TestZips.incompressible("big.bin", (int) (6 * MIB));
+    String uploadId = uploads.createMultipartUpload(where(created));
+    int split = (int) (5 * MIB);
+    StoredPart one = uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, split,
+        new ByteArrayInputStream(Arrays.copyOfRange(zip, 0, split))));
+    StoredPart two = uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 2, zip.length - split,
+        new ByteArrayInputStream(Arrays.copyOfRange(zip, split, zip.length))));
+    uploads.completeMultipartUpload(new CompleteMultipartUploadCommand(where(created), uploadId,
+        List.of(new RequestedPart(1, one.etag()), new RequestedPart(2, two.etag()))));
+    assertThat(f.builds.find(f.caller, created.build().id()).orElseThrow().status()).isEqualTo(BuildStatus.READY);
+  }
+
+  @Test
+  void uploadPart_overPartLimit_refusedBeforeTheBody() {
+    CreateBuildResult created = newBuild();
+    String uploadId = uploads.createMultipartUpload(where(created));
+    assertThatThrownBy(() -> uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, 5 * MIB + 1, untouchable())))
+        .isInstanceOf(UploadTooLargeException.class).hasMessageContaining("part");
+  }
+
+  @Test
+  void getBuildObject_ownerOnly() {
+    CreateBuildResult created = newBuild();
+    put(created, TestZips.gameServer());
+    UploadRequest where = where(created);
+    Optional<BuildObject> mine = uploads.getBuildObject(new GetBuildObjectQuery(f.caller, where.bucket(), where.key()));
+    assertThat(mine).isPresent();
+    assertThat(uploads.getBuildObject(new GetBuildObjectQuery(TestBuilds.freshAccount(), where.bucket(), where.key()))).isEmpty();
+    assertThat(uploads.openBuildObject(mine.get())).isPresent();
+  }
+}
