@@ -62,10 +62,31 @@ class ServiceConfigTest {
   }
 
   @Test
+  void parse_uploadLimitsAndKeyLayout() {
+    ServiceConfig config = ServiceConfig.parse(new String[] {"--max-part-size", "64m", "--max-object-size", "10g",
+        "--max-account-size", "1t", "--key-layout", "builds/{account}/{buildId}.zip"}, Map.of());
+    assertThat(config.uploadLimits().maxPartBytes()).isEqualTo(64L << 20);
+    assertThat(config.uploadLimits().maxObjectBytes()).isEqualTo(10L << 30);
+    assertThat(config.uploadLimits().maxAccountBytes()).isEqualTo(1L << 40);
+    assertThat(config.keyLayout().template()).isEqualTo("builds/{account}/{buildId}.zip");
+    assertThat(ServiceConfig.defaults().uploadLimits().maxObjectBytes()).isEqualTo(5L << 30);
+    assertThat(ServiceConfig.defaults().keyLayout().template()).isEqualTo("{account}/{buildId}");
+  }
+
+  @Test
+  void parse_badUploadLimitsOrLayout_clearErrors() {
+    assertThatThrownBy(() -> parse("--max-part-size", "1m")).hasMessageContaining("between 5m and 5g");
+    assertThatThrownBy(() -> parse("--max-object-size", "lots")).hasMessageContaining("--max-object-size");
+    assertThatThrownBy(() -> parse("--max-account-size", "1m")).hasMessageContaining("at least --max-object-size");
+    assertThatThrownBy(() -> parse("--key-layout", "{buildId}")).hasMessageContaining("--key-layout");
+  }
+
+  @Test
   void usage_listsEveryOptionWithDefaultAndVariable() {
     String usage = ConfigOptions.usage();
     for (String flag : new String[] {"port", "bind", "region", "account-id", "credential-lifetime", "default-operating-system",
-        "data-dir", "bucket", "backend"}) {
+        "data-dir", "bucket", "backend", "principals", "insecure-no-auth", "max-part-size", "max-object-size", "max-account-size",
+        "key-layout"}) {
       assertThat(usage).contains("--" + flag).contains("HANGAR_" + flag.toUpperCase().replace('-', '_'));
     }
     assertThat(usage).contains("default: 8088").contains("15m..12h");
