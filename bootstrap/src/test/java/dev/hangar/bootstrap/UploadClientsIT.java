@@ -9,7 +9,6 @@ import dev.hangar.bootstrap.testing.Clients;
 import dev.hangar.bootstrap.testing.ExternalTools;
 import dev.hangar.bootstrap.testing.TestHangar;
 import dev.hangar.bootstrap.testing.Uploads;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,25 +48,6 @@ class UploadClientsIT {
     hangar.close();
   }
 
-  /** A stored (uncompressed) zip of about {@code bytes} random bytes: big enough for several 5 MiB parts. */
-  static byte[] bigZip(int bytes) throws Exception {
-    byte[] data = new byte[bytes];
-    new Random(42).nextBytes(data);
-    CRC32 crc = new CRC32();
-    crc.update(data);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 1024);
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      ZipEntry entry = new ZipEntry("server/game.pak");
-      entry.setMethod(ZipEntry.STORED);
-      entry.setSize(bytes);
-      entry.setCrc(crc.getValue());
-      zip.putNextEntry(entry);
-      zip.write(data);
-      zip.closeEntry();
-    }
-    return out.toByteArray();
-  }
-
   private Build readyBuild(Uploads upload, byte[] expected) {
     Build build = gameLift.describeBuild(b -> b.buildId(upload.buildId())).build();
     assertThat(build.statusAsString()).isEqualTo("READY");
@@ -96,7 +72,7 @@ class UploadClientsIT {
   @Test
   void javaSdk_multipartOutOfOrder_ready() throws Exception {
     Uploads upload = Uploads.newBuild(gameLift, "java-multipart");
-    byte[] zip = bigZip(12 * 1024 * 1024);
+    byte[] zip = TestZips.incompressible("server/game.pak", 12 * 1024 * 1024);
     int partSize = 5 * 1024 * 1024;
     try (S3Client s3 = upload.s3(hangar.endpoint())) {
       String bucket = upload.location().bucket();
@@ -124,7 +100,7 @@ class UploadClientsIT {
   void boto3_putObjectAndMultipart_ready() throws Exception {
     ExternalTools.requirePythonClients();
     byte[] small = TestZips.gameServer();
-    byte[] big = bigZip(16 * 1024 * 1024);
+    byte[] big = TestZips.incompressible("server/game.pak", 16 * 1024 * 1024);
     for (Map.Entry<String, byte[]> mode : Map.of("put", small, "multipart", big).entrySet()) {
       Uploads upload = Uploads.newBuild(gameLift, "boto3-" + mode.getKey());
       Path file = dir.resolve(mode.getKey() + ".zip");
