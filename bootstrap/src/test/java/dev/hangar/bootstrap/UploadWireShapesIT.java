@@ -40,6 +40,12 @@ class UploadWireShapesIT {
     Uploads upload = Uploads.newBuild(gameLift, "wire-" + payload);
     byte[] zip = TestZips.gameServer();
     S3Wire.Request request = S3Wire.sign(hangar.endpoint(), "PUT", upload.path(), Map.of(), zip, upload.keys(), Clock.systemUTC(), payload);
+    assertThat(request.header("x-amz-content-sha256")).isEqualTo(switch (payload) {
+      case HEX -> S3Wire.sha256Hex(zip);
+      case UNSIGNED_WITH_CHECKSUM_HEADER -> "UNSIGNED-PAYLOAD";
+      case SIGNED_CHUNKS_WITH_TRAILER -> "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+      case UNSIGNED_CHUNKS_WITH_TRAILER -> "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+    });
     S3Wire.Response response = S3Wire.send(hangar.endpoint(), request);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().get("etag")).isEqualTo("\"" + md5Hex(zip) + "\"");

@@ -16,9 +16,13 @@ public final class RootHandler implements HttpHandler {
   private final HttpHandler health = new HealthHandler();
   private final HttpDates dates;
 
+  /**
+   * @param s3 the upload endpoint; it is wrapped so that {@code Expect: 100-continue} is answered with 100 when
+   *     the handler first reads the body, which it does only once the request is authenticated and allowed
+   */
   public RootHandler(GameLiftHandler gameLift, HttpHandler s3, java.time.Clock clock) {
     this.gameLift = gameLift;
-    this.s3 = s3;
+    this.s3 = new io.undertow.server.handlers.HttpContinueReadHandler(s3);
     this.dates = new HttpDates(clock);
   }
 

@@ -149,8 +149,12 @@ public final class S3Wire {
 
   private static Request sign(URI endpoint, String method, String pathAndQuery, Map<String, String> headers, byte[] body, Keys keys,
       Clock clock, Payload payload, boolean signContentLength) {
+    // Over http the SDK's signer signs every payload whatever it is told; the unsigned shapes are what it
+    // produces for https. The Host header, and so the signature, is the same for both schemes.
+    boolean unsigned = payload == Payload.UNSIGNED_WITH_CHECKSUM_HEADER || payload == Payload.UNSIGNED_CHUNKS_WITH_TRAILER;
+    URI signingUri = unsigned ? URI.create("https://" + endpoint.getHost() + ":" + endpoint.getPort()) : endpoint;
     SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-        .uri(endpoint.resolve(pathAndQuery));
+        .uri(signingUri.resolve(pathAndQuery));
     headers.forEach(builder::putHeader);
     switch (payload) {
       case HEX -> builder.putHeader("x-amz-content-sha256", sha256Hex(body));

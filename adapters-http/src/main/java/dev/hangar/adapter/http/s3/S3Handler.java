@@ -113,9 +113,10 @@ public final class S3Handler implements HttpHandler {
     } catch (InvalidValueException invalid) {
       refuse(exchange, S3Error.INVALID_ARGUMENT, invalid.getMessage(), Map.of(), requestId);
     } catch (ClientGoneException gone) {
+      // The body ended before its declared length, or the client went away: nothing was kept. Say so if
+      // anyone is still listening (a half-closed connection is), then close.
       LOG.log(System.Logger.Level.DEBUG, () -> "request " + requestId + ": " + gone.getMessage());
-      exchange.setPersistent(false);
-      exchange.endExchange();
+      refuse(exchange, S3Error.INCOMPLETE_BODY, S3Error.INCOMPLETE_BODY.message(), Map.of(), requestId);
     } catch (RuntimeException bug) {
       LOG.log(System.Logger.Level.ERROR, () -> "S3 request " + requestId + " failed", bug);
       refuse(exchange, S3Error.INTERNAL_ERROR, S3Error.INTERNAL_ERROR.message(), Map.of(), requestId);
