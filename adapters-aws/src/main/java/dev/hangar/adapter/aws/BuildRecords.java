@@ -15,6 +15,7 @@ import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.ObjectVersion;
 import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -53,6 +54,11 @@ final class BuildRecords {
     p.setProperty("location.key", location.key().value());
     location.roleArn().ifPresent(role -> p.setProperty("location.roleArn", role.value()));
     location.objectVersion().ifPresent(version -> p.setProperty("location.objectVersion", version.value()));
+    build.files().ifPresent(files -> {
+      p.setProperty("files.size", Long.toString(files.size()));
+      p.setProperty("files.etag", files.etag());
+      p.setProperty("files.versionId", files.versionId());
+    });
     List<Tag> tags = build.tags().asList();
     p.setProperty("tags", Integer.toString(tags.size()));
     for (int i = 0; i < tags.size(); i++) {
@@ -93,6 +99,8 @@ final class BuildRecords {
         Optional.ofNullable(p.getProperty("name")).map(FreeText::new), Optional.ofNullable(p.getProperty("version")).map(FreeText::new),
         OperatingSystem.valueOf(p.getProperty("operatingSystem")), new ServerSdkVersion(p.getProperty("serverSdkVersion")),
         BuildStatus.valueOf(p.getProperty("status")), Long.parseLong(p.getProperty("sizeOnDisk")),
-        Instant.parse(p.getProperty("creationTime")), location, Tags.of(tags));
+        Instant.parse(p.getProperty("creationTime")), location, Tags.of(tags),
+        Optional.ofNullable(p.getProperty("files.etag")).map(etag -> new StoredObject(Long.parseLong(p.getProperty("files.size")), etag,
+            p.getProperty("files.versionId"))));
   }
 }

@@ -31,7 +31,7 @@ class ListBuildsOperationTest {
         new FakeBuildIds(), new BuildPolicy(TestBuilds.REGION, OperatingSystem.WINDOWS_2022), new MutableClock(TestBuilds.T0.plusMillis(57)));
     byte[] key = new byte[32];
     try (HttpTestServer server = new HttpTestServer(List.of(new CreateBuildOperation(create),
-        new ListBuildsOperation(new ListBuildsService(builds), new NextTokens(key))), true)) {
+        new ListBuildsOperation(new ListBuildsService(builds, dev.hangar.application.port.in.SyncBuildFilesUseCase.NONE), new NextTokens(key))), true)) {
       Set<String> created = new HashSet<>();
       for (int i = 0; i < 5; i++) {
         HttpResponse<String> response = server.call("CreateBuild", "{\"Name\":\"b" + i + "\"}");

@@ -138,7 +138,7 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
 
   private void finish(UploadTarget target, StoredObject object) {
     BuildArchive.Verdict verdict = BuildArchive.judge(storage.archiveEntries(target.location()));
-    Optional<Build> updated = builds.update(target.account(), target.buildId(), build -> build.acceptFiles(object.size(), verdict));
+    Optional<Build> updated = builds.update(target.account(), target.buildId(), build -> build.acceptFiles(object, verdict));
     if (updated.isEmpty()) {
       // The build was deleted while its files were arriving: keep nothing of it.
       storage.deleteFiles(target.location());

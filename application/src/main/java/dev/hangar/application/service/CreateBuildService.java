@@ -52,7 +52,7 @@ public final class CreateBuildService implements CreateBuildUseCase {
       StorageLocation callers = command.storageLocation().get();
       StoredObject imported = storage.importObject(callers, own);
       Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, callers, now)
-          .acceptFiles(imported.size(), BuildArchive.judge(storage.archiveEntries(own)));
+          .acceptFiles(imported, BuildArchive.judge(storage.archiveEntries(own)));
       builds.add(build);
       return new CreateBuildResult(build, Optional.empty());
     }

@@ -3,22 +3,25 @@ package dev.hangar.application.service;
 import dev.hangar.application.port.in.BuildNotFoundException;
 import dev.hangar.application.port.in.BuildQuery;
 import dev.hangar.application.port.in.DescribeBuildUseCase;
+import dev.hangar.application.port.in.SyncBuildFilesUseCase;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildPolicy;
 
 public final class DescribeBuildService implements DescribeBuildUseCase {
   private final BuildRepository builds;
+  private final SyncBuildFilesUseCase files;
   private final BuildPolicy policy;
 
-  public DescribeBuildService(BuildRepository builds, BuildPolicy policy) {
+  public DescribeBuildService(BuildRepository builds, SyncBuildFilesUseCase files, BuildPolicy policy) {
     this.builds = builds;
+    this.files = files;
     this.policy = policy;
   }
 
   @Override
   public Build describeBuild(BuildQuery query) {
-    return builds.find(query.caller(), query.build(), policy.homeRegion())
-        .orElseThrow(() -> new BuildNotFoundException(query.build()));
+    return files.syncBuildFiles(builds.find(query.caller(), query.build(), policy.homeRegion())
+        .orElseThrow(() -> new BuildNotFoundException(query.build())));
   }
 }

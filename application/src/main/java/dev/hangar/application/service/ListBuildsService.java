@@ -4,6 +4,7 @@ import dev.hangar.application.port.in.ListBuildsQuery;
 import dev.hangar.application.port.in.ListBuildsResult;
 import dev.hangar.application.port.in.ListBuildsUseCase;
 import dev.hangar.application.port.in.ListingCursor;
+import dev.hangar.application.port.in.SyncBuildFilesUseCase;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildId;
@@ -13,9 +14,11 @@ import java.util.Optional;
 
 public final class ListBuildsService implements ListBuildsUseCase {
   private final BuildRepository builds;
+  private final SyncBuildFilesUseCase files;
 
-  public ListBuildsService(BuildRepository builds) {
+  public ListBuildsService(BuildRepository builds, SyncBuildFilesUseCase files) {
     this.builds = builds;
+    this.files = files;
   }
 
   @Override
@@ -27,7 +30,7 @@ public final class ListBuildsService implements ListBuildsUseCase {
       return cursor.after();
     });
     BuildRepository.Page page = builds.list(query.caller(), query.status(), after, query.pageSize());
-    List<Build> found = page.builds();
+    List<Build> found = page.builds().stream().map(files::syncBuildFiles).toList();
     Optional<ListingCursor> next = page.more() && !found.isEmpty()
         ? Optional.of(new ListingCursor(query.caller(), query.status(), found.get(found.size() - 1).id()))
         : Optional.empty();

@@ -26,8 +26,9 @@ final class ServiceFixture {
   final AccountId caller = TestBuilds.freshAccount();
 
   final CreateBuildService create = new CreateBuildService(builds, storage, issuer, new FakeBuildIds(), policy, clock);
-  final DescribeBuildService describe = new DescribeBuildService(builds, policy);
-  final ListBuildsService list = new ListBuildsService(builds);
+  final SyncBuildFilesService sync = new SyncBuildFilesService(builds, storage);
+  final DescribeBuildService describe = new DescribeBuildService(builds, sync, policy);
+  final ListBuildsService list = new ListBuildsService(builds, sync);
   final UpdateBuildService update = new UpdateBuildService(builds, policy);
   final DeleteBuildService delete = new DeleteBuildService(builds, storage, policy);
   final RequestUploadCredentialsService credentials = new RequestUploadCredentialsService(builds, issuer, policy, clock);

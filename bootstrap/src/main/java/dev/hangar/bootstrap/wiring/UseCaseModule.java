@@ -8,6 +8,7 @@ import dev.hangar.application.port.in.DescribeBuildUseCase;
 import dev.hangar.application.port.in.ListBuildsUseCase;
 import dev.hangar.application.port.in.ListTagsForResourceUseCase;
 import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
+import dev.hangar.application.port.in.SyncBuildFilesUseCase;
 import dev.hangar.application.port.in.TagResourceUseCase;
 import dev.hangar.application.port.in.UntagResourceUseCase;
 import dev.hangar.application.port.in.UpdateBuildUseCase;
@@ -24,9 +25,11 @@ import dev.hangar.application.service.DescribeBuildService;
 import dev.hangar.application.service.ListBuildsService;
 import dev.hangar.application.service.ListTagsForResourceService;
 import dev.hangar.application.service.RequestUploadCredentialsService;
+import dev.hangar.application.service.SyncBuildFilesService;
 import dev.hangar.application.service.TagResourceService;
 import dev.hangar.application.service.UntagResourceService;
 import dev.hangar.application.service.UpdateBuildService;
+import dev.hangar.bootstrap.AdapterMode;
 import dev.hangar.bootstrap.ServiceConfig;
 import dev.hangar.domain.build.BuildPolicy;
 import java.time.Clock;
@@ -50,14 +53,21 @@ public interface UseCaseModule {
 
   @Provides
   @Singleton
-  static DescribeBuildUseCase describeBuild(BuildRepository builds, BuildPolicy policy) {
-    return new DescribeBuildService(builds, policy);
+  static DescribeBuildUseCase describeBuild(BuildRepository builds, SyncBuildFilesUseCase files, BuildPolicy policy) {
+    return new DescribeBuildService(builds, files, policy);
+  }
+
+  /** Only where uploads bypass the node (S3 with STS leases) does a read have to look at the files. */
+  @Provides
+  @Singleton
+  static SyncBuildFilesUseCase syncBuildFiles(ServiceConfig config, BuildRepository builds, BuildStorage storage) {
+    return config.adapters() == AdapterMode.MEMORY ? SyncBuildFilesUseCase.NONE : new SyncBuildFilesService(builds, storage);
   }
 
   @Provides
   @Singleton
-  static ListBuildsUseCase listBuilds(BuildRepository builds) {
-    return new ListBuildsService(builds);
+  static ListBuildsUseCase listBuilds(BuildRepository builds, SyncBuildFilesUseCase files) {
+    return new ListBuildsService(builds, files);
   }
 
   @Provides

@@ -3,6 +3,7 @@ package dev.hangar.domain.build;
 import dev.hangar.domain.failure.InvalidValueException;
 import dev.hangar.domain.failure.StateConflictException;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,10 +27,11 @@ public final class Build {
   private final Instant creationTime;
   private final StorageLocation storageLocation;
   private final Tags tags;
+  private final StoredObject files;
 
   private Build(BuildId id, AccountId owner, Region region, FreeText name, FreeText version,
       OperatingSystem operatingSystem, ServerSdkVersion serverSdkVersion, BuildStatus status, long sizeOnDisk,
-      Instant creationTime, StorageLocation storageLocation, Tags tags) {
+      Instant creationTime, StorageLocation storageLocation, Tags tags, StoredObject files) {
     this.id = Objects.requireNonNull(id, "id");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.region = Objects.requireNonNull(region, "region");
@@ -41,6 +43,7 @@ public final class Build {
     this.creationTime = Objects.requireNonNull(creationTime, "creationTime");
     this.storageLocation = Objects.requireNonNull(storageLocation, "storageLocation");
     this.tags = Objects.requireNonNull(tags, "tags");
+    this.files = files;
     if (sizeOnDisk < 0) {
       throw new InvalidValueException("SizeOnDisk", Long.toString(sizeOnDisk), "Member must not be negative");
     }
@@ -55,21 +58,30 @@ public final class Build {
       StorageLocation storageLocation, Instant now) {
     return new Build(id, owner, region, definition.name().orElse(null), definition.version().orElse(null),
         definition.operatingSystem(), definition.serverSdkVersion(), BuildStatus.INITIALIZED, 0, now,
-        storageLocation, definition.tags());
+        storageLocation, definition.tags(), null);
   }
 
   /** Rebuilds a stored build; for adapters only. */
   public static Build restore(BuildId id, AccountId owner, Region region, Optional<FreeText> name,
       Optional<FreeText> version, OperatingSystem operatingSystem, ServerSdkVersion serverSdkVersion,
       BuildStatus status, long sizeOnDisk, Instant creationTime, StorageLocation storageLocation, Tags tags) {
+    return restore(id, owner, region, name, version, operatingSystem, serverSdkVersion, status, sizeOnDisk, creationTime,
+        storageLocation, tags, Optional.empty());
+  }
+
+  /** Rebuilds a stored build with the object its files were judged from; for adapters only. */
+  public static Build restore(BuildId id, AccountId owner, Region region, Optional<FreeText> name,
+      Optional<FreeText> version, OperatingSystem operatingSystem, ServerSdkVersion serverSdkVersion,
+      BuildStatus status, long sizeOnDisk, Instant creationTime, StorageLocation storageLocation, Tags tags,
+      Optional<StoredObject> files) {
     return new Build(id, owner, region, name.orElse(null), version.orElse(null), operatingSystem,
-        serverSdkVersion, status, sizeOnDisk, creationTime, storageLocation, tags);
+        serverSdkVersion, status, sizeOnDisk, creationTime, storageLocation, tags, files.orElse(null));
   }
 
   /** Name and Version are the only mutable descriptions; an absent one is left as it is. */
   public Build describeAs(Optional<FreeText> newName, Optional<FreeText> newVersion) {
     return new Build(id, owner, region, newName.orElse(name), newVersion.orElse(version), operatingSystem,
-        serverSdkVersion, status, sizeOnDisk, creationTime, storageLocation, tags);
+        serverSdkVersion, status, sizeOnDisk, creationTime, storageLocation, tags, files);
   }
 
   public Build tag(List<Tag> added) {
@@ -82,7 +94,7 @@ public final class Build {
 
   private Build withTags(Tags next) {
     return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, status, sizeOnDisk,
-        creationTime, storageLocation, next);
+        creationTime, storageLocation, next, files);
   }
 
   /** Throws unless the build still waits for its files. */
@@ -101,15 +113,35 @@ public final class Build {
       throw new StateConflictException("Build " + id + " is " + status + "; only an INITIALIZED build can become READY");
     }
     return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, BuildStatus.READY, size,
-        creationTime, storageLocation, tags);
+        creationTime, storageLocation, tags, files);
   }
 
   /** The build's files arrived in full: READY when the archive is usable, FAILED otherwise. */
-  public Build acceptFiles(long size, BuildArchive.Verdict verdict) {
+  public Build acceptFiles(StoredObject object, BuildArchive.Verdict verdict) {
     if (status != BuildStatus.INITIALIZED) {
       throw new StateConflictException("Build " + id + " is " + status + "; its files can no longer change");
     }
-    return verdict.usable() ? markReady(size) : markFailed(size);
+    BuildStatus next = verdict.usable() ? BuildStatus.READY : BuildStatus.FAILED;
+    return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, next, object.size(),
+        creationTime, storageLocation, tags, object);
+  }
+
+  /**
+   * The object a READY build was judged from is no longer the one stored (overwritten or deleted): its files
+   * can no longer be trusted, so the build is FAILED.
+   */
+  public Build filesChanged() {
+    if (status != BuildStatus.READY) {
+      throw new StateConflictException("Build " + id + " is " + status + "; only a READY build's files can change under it");
+    }
+    return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, BuildStatus.FAILED, sizeOnDisk,
+        creationTime, storageLocation, tags, files);
+  }
+
+  /** True when {@code stored} is still exactly the object this build's files were judged from. */
+  public boolean hasFiles(StoredObject stored) {
+    return files != null && files.etag().equals(stored.etag()) && files.versionId().equals(stored.versionId())
+        && files.size() == stored.size();
   }
 
   /** The files arrived but cannot be used (not a zip, or unsafe entries), or changed after READY. */
@@ -118,7 +150,7 @@ public final class Build {
       throw new StateConflictException("Build " + id + " has already FAILED");
     }
     return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, BuildStatus.FAILED, size,
-        creationTime, storageLocation, tags);
+        creationTime, storageLocation, tags, files);
   }
 
   public boolean isOwnedBy(AccountId account) {
@@ -177,6 +209,11 @@ public final class Build {
     return tags;
   }
 
+  /** The object this build's files were judged from, once they arrived. */
+  public Optional<StoredObject> files() {
+    return Optional.ofNullable(files);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Build that
@@ -184,7 +221,7 @@ public final class Build {
         && Objects.equals(name, that.name) && Objects.equals(version, that.version)
         && operatingSystem == that.operatingSystem && serverSdkVersion.equals(that.serverSdkVersion)
         && status == that.status && sizeOnDisk == that.sizeOnDisk && creationTime.equals(that.creationTime)
-        && storageLocation.equals(that.storageLocation) && tags.equals(that.tags);
+        && storageLocation.equals(that.storageLocation) && tags.equals(that.tags) && Objects.equals(files, that.files);
   }
 
   @Override
