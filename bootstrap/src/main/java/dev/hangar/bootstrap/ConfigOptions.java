@@ -37,7 +37,12 @@ final class ConfigOptions {
           "OperatingSystem of a build created without one; one of " + List.of(OperatingSystem.values())),
       new Option("data-dir", defaultDataDir(), "folder for Hangar's files"),
       new Option("bucket", "hangar-builds", "name of the bucket that build files are uploaded to (no dots)"),
-      new Option("backend", "memory", "where state lives: memory (lost on exit)"),
+      new Option("backend", "memory", "where state lives: memory (one node, lost on exit) or aws (S3 + STS, shared by any number of nodes)"),
+      new Option("upload-role-arn", "", "with --backend aws: the IAM role upload credentials are issued for (AssumeRole)"),
+      new Option("upload-duration", "1h", "with --backend aws: lifetime of upload credentials, 900s..43200s"),
+      new Option("s3-endpoint", "", "with --backend aws: S3 endpoint override, for emulators (e.g. http://127.0.0.1:5000)"),
+      new Option("sts-endpoint", "", "with --backend aws: STS endpoint override, for emulators"),
+      new Option("s3-path-style", "false", "with --backend aws: path-style S3 addressing (emulators)", true),
       new Option("principals", "", "JSON file of API principals: {\"principals\":[{\"accountId\",\"accessKeyId\",\"secretAccessKey\"}]}"),
       new Option("max-part-size", "5g", "largest multipart part accepted, 5m..5g (suffix k, m, g)"),
       new Option("max-object-size", "5g", "largest build object accepted, in bytes or with k, m, g, t"),
@@ -104,7 +109,13 @@ final class ConfigOptions {
         List.of(),
         read("insecure-no-auth", values, ConfigOptions::parseBoolean),
         uploadLimits(values),
-        read("key-layout", values, dev.hangar.domain.storage.KeyLayout::new));
+        read("key-layout", values, dev.hangar.domain.storage.KeyLayout::new),
+        new AwsSettings(
+            optional(values, "upload-role-arn", dev.hangar.domain.storage.RoleArn::new),
+            read("upload-duration", values, ConfigOptions::parseDuration),
+            optional(values, "s3-endpoint", ConfigOptions::parseEndpoint),
+            optional(values, "sts-endpoint", ConfigOptions::parseEndpoint),
+            read("s3-path-style", values, ConfigOptions::parseBoolean)));
     return withEnvironmentPrincipal(config, env);
   }
 
@@ -189,10 +200,23 @@ final class ConfigOptions {
   }
 
   private static AdapterMode parseBackend(String value) {
-    if (value.equals("memory")) {
-      return AdapterMode.MEMORY;
+    return switch (value) {
+      case "memory" -> AdapterMode.MEMORY;
+      case "aws" -> AdapterMode.AWS;
+      default -> throw new IllegalArgumentException("must be memory or aws");
+    };
+  }
+
+  private static <T> java.util.Optional<T> optional(Map<String, String> values, String flag, Function<String, T> parse) {
+    return values.get(flag).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(read(flag, values, parse));
+  }
+
+  private static java.net.URI parseEndpoint(String value) {
+    java.net.URI uri = java.net.URI.create(value);
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new IllegalArgumentException("must be an http or https URL");
     }
-    throw new IllegalArgumentException("must be memory");
+    return uri;
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smh]?)");

@@ -37,7 +37,8 @@ public record ServiceConfig(
     List<Principal> principals,
     boolean insecureNoAuth,
     UploadLimits uploadLimits,
-    KeyLayout keyLayout) {
+    KeyLayout keyLayout,
+    AwsSettings aws) {
 
   public static final Duration MIN_CREDENTIAL_LIFETIME = Duration.ofMinutes(15);
   public static final Duration MAX_CREDENTIAL_LIFETIME = Duration.ofHours(12);
@@ -54,6 +55,10 @@ public record ServiceConfig(
     Objects.requireNonNull(principalsFile, "principalsFile");
     Objects.requireNonNull(uploadLimits, "uploadLimits");
     Objects.requireNonNull(keyLayout, "keyLayout");
+    Objects.requireNonNull(aws, "aws");
+    if (adapters == AdapterMode.AWS && aws.uploadRoleArn().isEmpty()) {
+      throw new ConfigException("--backend aws needs --upload-role-arn: the role that upload credentials are issued for");
+    }
     principals = List.copyOf(principals);
     if (port < 0 || port > 65535) {
       throw new ConfigException("--port must be between 0 and 65535, got " + port);
@@ -110,6 +115,7 @@ public record ServiceConfig(
     private boolean insecureNoAuth;
     private UploadLimits uploadLimits;
     private KeyLayout keyLayout;
+    private AwsSettings aws;
 
     private Builder(ServiceConfig from) {
       bindAddress = from.bindAddress;
@@ -126,6 +132,7 @@ public record ServiceConfig(
       insecureNoAuth = from.insecureNoAuth;
       uploadLimits = from.uploadLimits;
       keyLayout = from.keyLayout;
+      aws = from.aws;
     }
 
     public Builder bindAddress(String value) {
@@ -198,9 +205,14 @@ public record ServiceConfig(
       return this;
     }
 
+    public Builder aws(AwsSettings value) {
+      aws = value;
+      return this;
+    }
+
     public ServiceConfig build() {
       return new ServiceConfig(bindAddress, port, region, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
-          bucket, adapters, principalsFile, principals, insecureNoAuth, uploadLimits, keyLayout);
+          bucket, adapters, principalsFile, principals, insecureNoAuth, uploadLimits, keyLayout, aws);
     }
   }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The build catalog on S3, so that any number of stateless nodes share it: one object per build at
- * {@code <prefix><account>/<build id>}. Creation is {@code If-None-Match: *}; every change is a read, the
+ * {@code <prefix><account>.<build id>}. Creation is {@code If-None-Match: *}; every change is a read, the
  * domain's change, and a write with {@code If-Match} on the ETag read, retried from the read when another
  * node wrote first (412 PreconditionFailed, 409 ConditionalRequestConflict), so no update is ever lost.
  * Listing walks the keys in order from the cursor, as S3 lists them.
@@ -44,8 +44,16 @@ public final class S3BuildRepository implements BuildRepository {
     this.prefix = Objects.requireNonNull(prefix, "prefix");
   }
 
+  /**
+   * {@code <prefix><account>.<build id>}: flat keys, no '/' after the prefix. S3 lists them in the same order;
+   * moto's SigV4 check refuses a ListObjectsV2 whose prefix or start-after holds a '/', and the tests run on moto.
+   */
   private String keyOf(AccountId owner, BuildId id) {
-    return prefix + owner.value() + "/" + id.value();
+    return accountPrefix(owner) + id.value();
+  }
+
+  private String accountPrefix(AccountId owner) {
+    return prefix + owner.value() + ".";
   }
 
   private record Stored(Build build, String etag) {
@@ -132,7 +140,7 @@ public final class S3BuildRepository implements BuildRepository {
 
   @Override
   public Page list(AccountId owner, Optional<BuildStatus> status, Optional<BuildId> after, int limit) {
-    String accountPrefix = prefix + owner.value() + "/";
+    String accountPrefix = accountPrefix(owner);
     String startAfter = after.map(id -> accountPrefix + id.value()).orElse(null);
     List<Build> page = new ArrayList<>();
     String token = null;

@@ -124,13 +124,14 @@ public final class S3BuildStorage implements BuildStorage {
     return find(destination).orElseThrow(() -> new DependencyFailureException("the copy of " + source + " vanished"));
   }
 
+  /**
+   * Deletes the build's object. Unfinished multipart uploads to it are left to the bucket's lifecycle rule
+   * (AbortIncompleteMultipartUpload, see the README): listing them per key is what S3 emulators get wrong.
+   */
   @Override
   public void deleteFiles(StorageLocation location) {
     try {
       s3.deleteObject(r -> r.bucket(location.bucket().value()).key(location.key().value()));
-      s3.listMultipartUploads(r -> r.bucket(location.bucket().value()).prefix(location.key().value())).uploads().stream()
-          .filter(upload -> upload.key().equals(location.key().value()))
-          .forEach(upload -> s3.abortMultipartUpload(r -> r.bucket(location.bucket().value()).key(upload.key()).uploadId(upload.uploadId())));
     } catch (SdkException e) {
       throw new DependencyFailureException("cannot delete " + location, e);
     }

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * stopped when it exits. Without python3 and moto the tests are skipped on a developer's machine and fail
  * under {@code CI=true}.
  */
-final class Moto {
-  static final Region REGION = Region.US_WEST_2;
+public final class Moto {
+  public static final Region REGION = Region.US_WEST_2;
   private static Moto instance;
 
   private final Process process;
@@ -35,7 +35,7 @@ final class Moto {
     this.endpoint = endpoint;
   }
 
-  static synchronized Moto server() {
+  public static synchronized Moto server() {
     if (instance == null) {
       instance = start(Map.of());
       Moto started = instance;
@@ -45,7 +45,7 @@ final class Moto {
   }
 
   /** A server of its own, e.g. with {@code INITIAL_NO_AUTH_ACTION_COUNT} to turn its authentication on; the caller stops it. */
-  static Moto start(Map<String, String> env) {
+  public static Moto start(Map<String, String> env) {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -98,35 +98,35 @@ final class Moto {
     Assumptions.abort(why);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
-  S3Client s3(String accessKeyId, String secret) {
+  public S3Client s3(String accessKeyId, String secret) {
     return S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
         .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
-  S3Client s3() {
+  public S3Client s3() {
     return s3("testing", "testing");
   }
 
-  StsClient sts() {
+  public StsClient sts() {
     return StsClient.builder().endpointOverride(endpoint).region(REGION)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
   /** A new bucket with versioning on, so that objects have version ids as in a production bucket. */
-  String freshBucket(S3Client s3) {
+  public String freshBucket(S3Client s3) {
     String bucket = "hangar-test-" + Long.toHexString(System.nanoTime());
     s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION.id())));
     s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
     return bucket;
   }
 
-  void stop() {
+  public void stop() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -84,7 +84,7 @@ class S3BuildRepositoryRetryTest {
   private final Build stored = TestBuilds.newBuild(TestBuilds.freshAccount());
 
   private Optional<Build> rename(ScriptedS3 s3) {
-    return new S3BuildRepository(s3, new BucketName("catalog-bucket"), "catalog/")
+    return new S3BuildRepository(s3, new BucketName("catalog-bucket"), "catalog.")
         .update(stored.owner(), stored.id(), b -> b.describeAs(Optional.of(new FreeText("renamed")), Optional.empty()));
   }
 

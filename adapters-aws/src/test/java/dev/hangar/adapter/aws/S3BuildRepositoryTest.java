@@ -13,7 +13,7 @@ class S3BuildRepositoryTest extends BuildRepositoryContractTest {
   void connect() {
     Moto moto = Moto.server();
     var s3 = moto.s3();
-    repository = new S3BuildRepository(s3, new BucketName(moto.freshBucket(s3)), "catalog/");
+    repository = new S3BuildRepository(s3, new BucketName(moto.freshBucket(s3)), "catalog.");
   }
 
   @Override

@@ -183,7 +183,9 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
       deleteQuietly(objects.resolve(name));
     }
     for (Path upload : uploadDirs()) {
-      readUploadMeta(upload).filter(meta -> meta.matches(location)).ifPresent(meta -> deleteTree(upload));
+      synchronized (lockFor("upload/" + upload.getFileName())) {
+        readUploadMeta(upload).filter(meta -> meta.matches(location)).ifPresent(meta -> deleteTree(upload));
+      }
     }
   }
 
@@ -502,6 +504,8 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
         }
       }
       Files.deleteIfExists(path);
+    } catch (NoSuchFileException e) {
+      // Someone else removed it first: it is gone either way.
     } catch (IOException e) {
       throw new DependencyFailureException("cannot delete " + path, e);
     }

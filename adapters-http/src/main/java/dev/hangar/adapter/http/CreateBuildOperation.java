@@ -28,6 +28,12 @@ public final class CreateBuildOperation implements GameLiftOperation<CreateBuild
     return CreateBuildRequest.class;
   }
 
+  /** Creating from a StorageLocation copies the caller's object in. */
+  @Override
+  public boolean mayBlock(CreateBuildRequest request) {
+    return request.storageLocation() != null;
+  }
+
   @Override
   public boolean declaresConflict() {
     return true;

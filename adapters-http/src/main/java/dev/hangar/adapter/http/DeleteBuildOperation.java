@@ -22,6 +22,12 @@ public final class DeleteBuildOperation implements GameLiftOperation<BuildIdRequ
     return BuildIdRequest.class;
   }
 
+  /** Deleting a build deletes its files. */
+  @Override
+  public boolean mayBlock(BuildIdRequest request) {
+    return true;
+  }
+
   @Override
   public Void execute(Caller caller, BuildIdRequest request) {
     useCase.deleteBuild(new BuildQuery(caller.account(), Members.buildIdOrArn(request.buildId())));

@@ -81,6 +81,12 @@ public final class GameLiftHandler implements HttpHandler {
     exchange.getResponseHeaders().put(REQUEST_ID, requestId);
     dates.stamp(exchange);
     Route route = routes.get(exchange.getRequestHeaders().getFirst(TARGET));
+    if (route == null || !exchange.getRequestMethod().equals(Methods.POST)
+        || !isJsonContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))
+        || exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+      // Refused before the body is read: close after answering rather than drain a body nobody wants.
+      exchange.setPersistent(false);
+    }
     if (route == null) {
       String target = exchange.getRequestHeaders().getFirst(TARGET);
       sendError(exchange, GameLiftError.UNKNOWN_OPERATION, "Unknown operation " + printable(target)
@@ -146,12 +152,28 @@ public final class GameLiftHandler implements HttpHandler {
   }
 
   private void invoke(HttpServerExchange exchange, Route route, byte[] body, String requestId) {
+    Object request;
+    Caller caller;
     try {
-      Caller caller = callers.resolve(exchange, body);
-      Object request = route.reader().readValue(body.length == 0 ? EMPTY_OBJECT : body);
+      caller = callers.resolve(exchange, body);
+      request = route.reader().readValue(body.length == 0 ? EMPTY_OBJECT : body);
       if (request == null) {
         throw new GameLiftFailure(GameLiftError.SERIALIZATION, "The request body must be a JSON object");
       }
+    } catch (Throwable failure) {
+      refuse(exchange, route, failure, requestId);
+      return;
+    }
+    if (exchange.isInIoThread() && route.operation().mayBlock(request)) {
+      Object parsed = request;
+      exchange.dispatch(() -> execute(exchange, route, caller, parsed, requestId));
+    } else {
+      execute(exchange, route, caller, request, requestId);
+    }
+  }
+
+  private void execute(HttpServerExchange exchange, Route route, Caller caller, Object request, String requestId) {
+    try {
       Object response = route.operation().execute(caller, request);
       byte[] bytes = response == null ? new byte[0] : writer.writeValueAsBytes(response);
       exchange.setStatusCode(200);

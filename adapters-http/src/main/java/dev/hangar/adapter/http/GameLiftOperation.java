@@ -12,6 +12,14 @@ public interface GameLiftOperation<I, O> {
 
   O execute(Caller caller, I request);
 
+  /**
+   * Whether running this request may block on files (a copy, a delete): it then leaves Undertow's IO thread
+   * even where the other operations run on it.
+   */
+  default boolean mayBlock(I request) {
+    return false;
+  }
+
   /** Whether the model lists ConflictException for this operation; a state conflict is otherwise an invalid request. */
   default boolean declaresConflict() {
     return false;

@@ -49,6 +49,8 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   private final UploadStore uploads;
   private final UploadLimits limits;
   private final Clock clock;
+  /** One lock per build: a whole object is checked, stored and judged by one request at a time. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> objectLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
   public BuildUploadService(BuildRepository builds, BuildStorage storage, UploadStore uploads, UploadLimits limits, Clock clock) {
     this.builds = builds;
@@ -58,14 +60,20 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
     this.clock = clock;
   }
 
+  /**
+   * Two whole-object writes to one build never interleave: the second waits, then finds the build READY (or
+   * FAILED) and is refused before its body is read, so no object replaces the one a build was judged from.
+   */
   @Override
   public StoredObject putBuildObject(PutBuildObjectCommand command) {
-    UploadTarget target = authorize(command.where());
-    requireWithin(command.declaredLength(), limits.maxObjectBytes(), "object");
-    requireAccountRoom(target.account(), command.declaredLength());
-    StoredObject object = uploads.putObject(target.location(), command.content());
-    finish(target, object);
-    return object;
+    synchronized (lockFor(command.where().lease().target())) {
+      UploadTarget target = authorize(command.where());
+      requireWithin(command.declaredLength(), limits.maxObjectBytes(), "object");
+      requireAccountRoom(target.account(), command.declaredLength());
+      StoredObject object = uploads.putObject(target.location(), command.content());
+      finish(target, object);
+      return object;
+    }
   }
 
   @Override
@@ -79,20 +87,32 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
     UploadTarget target = authorize(command.where());
     MultipartUpload.requirePartNumber(command.partNumber());
     requireWithin(command.declaredLength(), limits.maxPartBytes(), "part");
+    long partsSoFar = uploads.listParts(command.uploadId(), target.location()).stream()
+        .filter(part -> part.partNumber() != command.partNumber()).mapToLong(StoredPart::size).sum();
+    requireWithin(partsSoFar + command.declaredLength(), limits.maxObjectBytes(), "object");
+    requireAccountRoom(target.account(), partsSoFar + command.declaredLength());
     return uploads.uploadPart(command.uploadId(), target.location(), command.partNumber(), command.content());
   }
 
   @Override
   public StoredObject completeMultipartUpload(CompleteMultipartUploadCommand command) {
-    UploadTarget target = authorize(command.where());
-    long total = uploads.listParts(command.uploadId(), target.location()).stream()
-        .filter(part -> command.parts().stream().anyMatch(p -> p.partNumber() == part.partNumber()))
-        .mapToLong(StoredPart::size).sum();
-    requireWithin(total, limits.maxObjectBytes(), "object");
-    requireAccountRoom(target.account(), total);
-    StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
-    finish(target, object);
-    return object;
+    synchronized (lockFor(command.where().lease().target())) {
+      UploadTarget target = authorize(command.where());
+      java.util.Set<Integer> requested = new java.util.HashSet<>();
+      command.parts().forEach(part -> requested.add(part.partNumber()));
+      long total = uploads.listParts(command.uploadId(), target.location()).stream()
+          .filter(part -> requested.contains(part.partNumber()))
+          .mapToLong(StoredPart::size).sum();
+      requireWithin(total, limits.maxObjectBytes(), "object");
+      requireAccountRoom(target.account(), total);
+      StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
+      finish(target, object);
+      return object;
+    }
+  }
+
+  private Object lockFor(UploadTarget target) {
+    return objectLocks.computeIfAbsent(target.account().value() + "/" + target.buildId().value(), key -> new Object());
   }
 
   @Override

@@ -50,6 +50,7 @@ public final class CreateBuildService implements CreateBuildUseCase {
     if (command.storageLocation().isPresent()) {
       // Files in a caller's bucket: copied in now, so the build is READY (or FAILED) from the start.
       StorageLocation callers = command.storageLocation().get();
+      requireOwnedIfInServiceBucket(command, callers, own);
       StoredObject imported = storage.importObject(callers, own);
       Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, callers, now)
           .acceptFiles(imported, BuildArchive.judge(storage.archiveEntries(own)));
@@ -60,5 +61,22 @@ public final class CreateBuildService implements CreateBuildUseCase {
     CredentialLease lease = issuer.issueUploadLease(new UploadTarget(command.caller(), id, own), now);
     builds.add(build);
     return new CreateBuildResult(build, Optional.of(lease));
+  }
+
+  /**
+   * An object in the service's own bucket is a build's files: only the account that owns that build may take
+   * them. Anything else there is as unavailable as a missing object (the same message, nothing revealed).
+   */
+  private void requireOwnedIfInServiceBucket(CreateBuildCommand command, StorageLocation source, StorageLocation own) {
+    if (!source.bucket().equals(own.bucket())) {
+      return;
+    }
+    boolean owned = storage.ownerOf(source.bucket(), source.key())
+        .filter(owner -> owner.account().equals(command.caller()))
+        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
+        .isPresent();
+    if (!owned) {
+      throw new BuildStorage.ObjectUnavailableException("No object " + source.key() + " in bucket " + source.bucket());
+    }
   }
 }

@@ -157,4 +157,50 @@ class BuildUploadServiceTest {
     assertThat(uploads.getBuildObject(new GetBuildObjectQuery(TestBuilds.freshAccount(), where.bucket(), where.key()))).isEmpty();
     assertThat(uploads.openBuildObject(mine.get())).isPresent();
   }
+
+  @Test
+  void putBuildObject_twoAtOnce_secondWaitsThenRefusedWithoutReadingItsBody() throws Exception {
+    CreateBuildResult created = newBuild();
+    byte[] zip = TestZips.gameServer();
+    java.util.concurrent.CountDownLatch firstReading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+    InputStream slow = new java.io.SequenceInputStream(new InputStream() {
+      @Override
+      public int read() {
+        firstReading.countDown();
+        try {
+          releaseFirst.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    }, new ByteArrayInputStream(zip));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), zip.length, slow)));
+      firstReading.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      var second = pool.submit(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10, untouchable())));
+      Thread.sleep(100);
+      assertThat(second.isDone()).as("the second write waits for the first").isFalse();
+      releaseFirst.countDown();
+      assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).size()).isEqualTo(zip.length);
+      assertThatThrownBy(() -> second.get(10, java.util.concurrent.TimeUnit.SECONDS)).hasCauseInstanceOf(UploadDeniedException.class);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(f.builds.find(f.caller, created.build().id()).orElseThrow().status()).isEqualTo(BuildStatus.READY);
+  }
+
+  @Test
+  void uploadPart_partsTogetherOverTheObjectLimit_refusedBeforeTheBody() {
+    CreateBuildResult created = newBuild();
+    String uploadId = uploads.createMultipartUpload(where(created));
+    for (int n = 1; n <= 2; n++) {
+      byte[] part = new byte[(int) (5 * MIB)];
+      uploads.uploadPart(new UploadPartCommand(where(created), uploadId, n, part.length, new ByteArrayInputStream(part)));
+    }
+    assertThatThrownBy(() -> uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 3, 3 * MIB, untouchable())))
+        .isInstanceOf(UploadTooLargeException.class).hasMessageContaining("object");
+  }
 }

@@ -68,4 +68,18 @@ class CreateBuildServiceTest {
     List<Tag> tags = IntStream.range(0, 51).mapToObj(i -> new Tag("k" + i, "v")).toList();
     assertThatThrownBy(() -> Tags.of(tags)).isInstanceOf(InvalidTagException.class);
   }
+
+  @Test
+  void createBuild_anotherAccountsBuildObject_unavailableLikeAMissingOne() {
+    CreateBuildResult theirs = f.create.createBuild(new CreateBuildCommand(dev.hangar.application.fixture.TestBuilds.freshAccount(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Tags.NONE, Optional.empty()));
+    StorageLocation their = theirs.build().storageLocation();
+    f.storage.putObject(their, new java.io.ByteArrayInputStream(dev.hangar.application.fixture.TestZips.gameServer()));
+    StorageLocation taking = StorageLocation.callerOwned(their.bucket(), their.key(),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.empty());
+    assertThatThrownBy(() -> f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Tags.NONE, Optional.of(taking))))
+        .isInstanceOf(dev.hangar.application.port.out.BuildStorage.ObjectUnavailableException.class)
+        .hasMessage("No object " + their.key() + " in bucket " + their.bucket());
+  }
 }

@@ -12,7 +12,7 @@ import javax.inject.Singleton;
 /** The one production component: a node's whole object graph, built from its configuration and a clock. */
 @Singleton
 @Component(modules = {UseCaseModule.class, HttpAdapterModule.class, AuthenticationModule.class, InMemoryAdapterModule.class,
-    FileSystemAdapterModule.class, PortSelectionModule.class})
+    FileSystemAdapterModule.class, AwsAdapterModule.class, PortSelectionModule.class})
 public interface HangarComponent {
   RootHandler rootHandler();
 

@@ -4,6 +4,9 @@ import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
+import dev.hangar.adapter.aws.S3BuildRepository;
+import dev.hangar.adapter.aws.S3BuildStorage;
+import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
@@ -26,32 +29,37 @@ import javax.inject.Singleton;
 public interface PortSelectionModule {
   @Provides
   @Singleton
-  static BuildRepository buildRepository(ServiceConfig config, Lazy<InMemoryBuildRepository> inMemory) {
-    return select(config, inMemory);
+  static BuildRepository buildRepository(ServiceConfig config, Lazy<InMemoryBuildRepository> inMemory, Lazy<S3BuildRepository> s3) {
+    return select(config, inMemory, s3);
   }
 
   @Provides
   @Singleton
-  static BuildStorage buildStorage(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem) {
-    return select(config, fileSystem);
+  static BuildStorage buildStorage(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem, Lazy<S3BuildStorage> s3) {
+    return select(config, fileSystem, s3);
   }
 
+  /** On AWS, uploads go straight to S3: the embedded endpoint stores nothing (no lease is known to it). */
   @Provides
   @Singleton
   static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem) {
-    return select(config, fileSystem);
+    UploadStore none = NoLocalUploads.INSTANCE;
+    return select(config, fileSystem, () -> none);
   }
 
   @Provides
   @Singleton
-  static CredentialIssuer credentialIssuer(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory) {
-    return select(config, inMemory);
+  static CredentialIssuer credentialIssuer(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory,
+      Lazy<StsCredentialIssuer> sts) {
+    return select(config, inMemory, sts);
   }
 
+  /** On AWS, S3 itself checks the STS leases; the embedded endpoint knows none. */
   @Provides
   @Singleton
   static LeaseLookup leaseLookup(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory) {
-    return select(config, inMemory);
+    LeaseLookup none = accessKeyId -> java.util.Optional.empty();
+    return select(config, inMemory, () -> none);
   }
 
   @Provides
@@ -67,9 +75,10 @@ public interface PortSelectionModule {
     return config.adapters() != AdapterMode.MEMORY;
   }
 
-  private static <T> T select(ServiceConfig config, Lazy<? extends T> inMemory) {
+  private static <T> T select(ServiceConfig config, Lazy<? extends T> inMemory, Lazy<? extends T> aws) {
     return switch (config.adapters()) {
       case MEMORY -> inMemory.get();
+      case AWS -> aws.get();
     };
   }
 }

@@ -104,6 +104,8 @@ public final class S3Handler implements HttpHandler {
       refuse(exchange, errorFor(payload.code()), payload.getMessage(), Map.of(), requestId);
     } catch (UploadDeniedException denied) {
       refuse(exchange, S3Error.ACCESS_DENIED, denied.getMessage(), Map.of(), requestId);
+    } catch (dev.hangar.domain.failure.StateConflictException conflict) {
+      refuse(exchange, S3Error.ACCESS_DENIED, "Access Denied: " + conflict.getMessage(), Map.of(), requestId);
     } catch (UploadTooLargeException tooLarge) {
       refuse(exchange, S3Error.ENTITY_TOO_LARGE, tooLarge.getMessage(), Map.of(), requestId);
     } catch (UploadStore.NoSuchUploadException noSuchUpload) {
