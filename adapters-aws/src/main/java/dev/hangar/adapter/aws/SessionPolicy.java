@@ -6,14 +6,14 @@ import dev.hangar.domain.storage.StorageLocation;
  * The inline session policy of an upload lease: the upload actions, on the build's one object, nothing else.
  * Effective rights are the uploader role's policy intersected with this one.
  */
-final class SessionPolicy {
+public final class SessionPolicy {
   /** STS's limit on an inline session policy, in characters. */
-  static final int MAX_LENGTH = 2048;
+  public static final int MAX_LENGTH = 2048;
 
   private SessionPolicy() {
   }
 
-  static String forObject(StorageLocation location) {
+  public static String forObject(StorageLocation location) {
     String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"UploadOneBuild\",\"Effect\":\"Allow\","
         + "\"Action\":[\"s3:PutObject\",\"s3:AbortMultipartUpload\",\"s3:ListMultipartUploadParts\"],"
         + "\"Resource\":\"arn:aws:s3:::" + escape(location.bucket().value()) + "/" + escape(location.key().value()) + "\"}]}";

@@ -90,6 +90,12 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void awsSdkRule_inMemoryUsesAwsSdk_fails() {
+    assertFailsOnlyOnViolations(HangarArchitectureRules::awsSdkOnlyInAwsAdapterAndBootstrap,
+        "violations.adapter.inmemory.InMemoryUsesAwsSdk");
+  }
+
+  @Test
   void undertowRule_inMemoryUsesUndertow_fails() {
     assertFailsOnlyOnViolations(HangarArchitectureRules::undertowOnlyInHttpAdapterAndBootstrap,
         "violations.adapter.inmemory.InMemoryUsesUndertow");

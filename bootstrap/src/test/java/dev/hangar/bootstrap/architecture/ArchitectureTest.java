@@ -51,7 +51,10 @@ class ArchitectureTest {
   static final ArchRule dependencyInjection_onlyInBootstrap =
       HangarArchitectureRules.dependencyInjectionOnlyInBootstrap(ROOT);
 
-  // AWS SDK rule (software.amazon.awssdk.. only in adapter.aws and bootstrap) comes with adapters-aws.
+
+  @ArchTest
+  static final ArchRule awsSdk_onlyInAwsAdapterAndBootstrap =
+      HangarArchitectureRules.awsSdkOnlyInAwsAdapterAndBootstrap(ROOT);
 
   @ArchTest
   static final ArchRule undertow_onlyInHttpAdapterAndBootstrap =

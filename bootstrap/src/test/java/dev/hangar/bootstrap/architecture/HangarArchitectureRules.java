@@ -122,7 +122,12 @@ public final class HangarArchitectureRules {
         .because("wiring happens only in bootstrap (STYLE.md 8.6)");
   }
 
-  // Rule 7, AWS SDK half (software.amazon.awssdk.. only in adapter.aws and bootstrap): comes with adapters-aws.
+  /** Rule 7, AWS SDK. */
+  public static ArchRule awsSdkOnlyInAwsAdapterAndBootstrap(String root) {
+    return noClasses().that().resideOutsideOfPackages(root + ".adapter.aws..", root + ".bootstrap..")
+        .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        .because("the AWS SDK stays in the AWS adapter and bootstrap (STYLE.md 8.7)");
+  }
 
   /** Rule 7, Undertow. */
   public static ArchRule undertowOnlyInHttpAdapterAndBootstrap(String root) {
