@@ -30,9 +30,9 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
-    System.out.println("Hangar is serving the GameLift build API at " + hangar.endpoint()
-        + " (region " + config.region() + ", backend " + config.adapters().name().toLowerCase(java.util.Locale.ROOT)
-        + ": state is kept in memory and lost on exit)");
+    System.out.println("Hangar is serving the GameLift build API at " + hangar.endpoint() + " (region " + config.region() + ", "
+        + (config.adapters() == AdapterMode.AWS ? "backend aws: state in s3://" + config.bucket() + ", leases from STS"
+            : "backend memory: state is kept in memory and lost on exit") + ")");
     describeAuthentication(config, hangar.principals());
   }
 

@@ -55,7 +55,6 @@ class ServiceConfigTest {
     assertThatThrownBy(() -> parse("--default-operating-system", "DOS")).hasMessageContaining("AMAZON_LINUX_2023");
     assertThatThrownBy(() -> parse("--bucket", "my.bucket")).hasMessageContaining("dot");
     assertThatThrownBy(() -> parse("--region", "mars")).hasMessageContaining("--region");
-    assertThatThrownBy(() -> parse("--backend", "aws")).hasMessageContaining("--backend");
     assertThatThrownBy(() -> parse("--nope", "1")).hasMessageContaining("Unknown option --nope");
     assertThatThrownBy(() -> parse("--port")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> parse("stray")).hasMessageContaining("Unexpected argument");
@@ -82,11 +81,35 @@ class ServiceConfigTest {
   }
 
   @Test
+  void parse_awsBackend_settingsFromFlagsAndEnvironment() {
+    ServiceConfig config = ServiceConfig.parse(new String[] {"--backend", "aws", "--upload-role-arn",
+        "arn:aws:iam::123456789012:role/hangar-uploader", "--upload-duration", "2h", "--s3-path-style"},
+        Map.of("HANGAR_S3_ENDPOINT", "http://127.0.0.1:5000", "HANGAR_STS_ENDPOINT", "http://127.0.0.1:5001"));
+    assertThat(config.adapters()).isEqualTo(AdapterMode.AWS);
+    assertThat(config.aws().uploadRoleArn()).map(Object::toString).contains("arn:aws:iam::123456789012:role/hangar-uploader");
+    assertThat(config.aws().uploadDuration()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.aws().s3Endpoint()).map(Object::toString).contains("http://127.0.0.1:5000");
+    assertThat(config.aws().stsEndpoint()).map(Object::toString).contains("http://127.0.0.1:5001");
+    assertThat(config.aws().s3PathStyle()).isTrue();
+    assertThat(ServiceConfig.defaults().aws().s3PathStyle()).isFalse();
+  }
+
+  @Test
+  void parse_awsBackendMisconfigured_clearErrors() {
+    assertThatThrownBy(() -> parse("--backend", "aws")).hasMessageContaining("--upload-role-arn");
+    assertThatThrownBy(() -> parse("--backend", "cloud")).hasMessageContaining("memory or aws");
+    assertThatThrownBy(() -> parse("--upload-duration", "10m")).hasMessageContaining("between 900s and 43200s");
+    assertThatThrownBy(() -> parse("--upload-duration", "13h")).hasMessageContaining("between 900s and 43200s");
+    assertThatThrownBy(() -> parse("--s3-endpoint", "ftp://example")).hasMessageContaining("--s3-endpoint");
+    assertThatThrownBy(() -> parse("--upload-role-arn", "arn:aws:s3:::bucket")).hasMessageContaining("--upload-role-arn");
+  }
+
+  @Test
   void usage_listsEveryOptionWithDefaultAndVariable() {
     String usage = ConfigOptions.usage();
     for (String flag : new String[] {"port", "bind", "region", "account-id", "credential-lifetime", "default-operating-system",
         "data-dir", "bucket", "backend", "principals", "insecure-no-auth", "max-part-size", "max-object-size", "max-account-size",
-        "key-layout"}) {
+        "key-layout", "upload-role-arn", "upload-duration", "s3-endpoint", "sts-endpoint", "s3-path-style"}) {
       assertThat(usage).contains("--" + flag).contains("HANGAR_" + flag.toUpperCase().replace('-', '_'));
     }
     assertThat(usage).contains("default: 8088").contains("15m..12h");
