@@ -113,6 +113,19 @@ class AwsBackendIT {
   }
 
   @Test
+  void listBuilds_pageStartedOnOneNodeContinuesOnAnother() {
+    for (int i = 0; i < 3; i++) {
+      gameLift.createBuild(b -> b.name("paged"));
+    }
+    String token = gameLift.listBuilds(b -> b.limit(1)).nextToken();
+    assertThat(token).isNotNull();
+    ServiceConfig second = hangar.config().toBuilder().port(0).build();
+    try (Hangar other = Hangar.start(second, Clock.systemUTC()); GameLiftClient otherClient = Clients.gameLift(other.endpoint())) {
+      assertThat(otherClient.listBuilds(b -> b.limit(1).nextToken(token)).builds()).hasSize(1);
+    }
+  }
+
+  @Test
   void upload_withMotoStsLease_readyThenFailedWhenOverwritten() {
     CreateBuildResponse created = gameLift.createBuild(b -> b.name("uploaded"));
     var lease = gameLift.requestUploadCredentials(b -> b.buildId(created.build().buildId()));

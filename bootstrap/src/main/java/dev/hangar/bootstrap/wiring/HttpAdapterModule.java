@@ -31,7 +31,6 @@ import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
 import dev.hangar.application.port.in.TagResourceUseCase;
 import dev.hangar.application.port.in.UntagResourceUseCase;
 import dev.hangar.application.port.in.UpdateBuildUseCase;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Named;
@@ -42,9 +41,7 @@ import javax.inject.Singleton;
 public interface HttpAdapterModule {
   @Provides
   @Singleton
-  static NextTokens nextTokens() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+  static NextTokens nextTokens(@Named("listingTokenKey") byte[] key) {
     return new NextTokens(key);
   }
 

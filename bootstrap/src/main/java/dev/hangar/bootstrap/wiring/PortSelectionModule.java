@@ -68,6 +68,22 @@ public interface PortSelectionModule {
     return generator.get();
   }
 
+  /**
+   * The key that seals ListBuilds NextTokens. One node draws its own; nodes on AWS share one, kept in the
+   * bucket, so that a listing begun on one node continues on any other.
+   */
+  @Provides
+  @Singleton
+  @Named("listingTokenKey")
+  static byte[] listingTokenKey(ServiceConfig config, Lazy<SharedTokenKey> shared) {
+    if (config.adapters() == AdapterMode.AWS) {
+      return shared.get().key();
+    }
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
   /** Whether the selected adapters may block a thread: then API calls leave Undertow's IO threads. */
   @Provides
   @Named("blockingAdapters")

@@ -50,6 +50,15 @@ interface TestPortModule {
   }
 
   @Provides
+  @Singleton
+  @Named("listingTokenKey")
+  static byte[] listingTokenKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  @Provides
   @Named("blockingAdapters")
   static boolean blockingAdapters() {
     return false;
