@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hangar.application.fixture.TestBuilds;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.Build;
-import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.BuildStatus;
 import dev.hangar.domain.build.FreeText;
 import dev.hangar.domain.build.Tag;
 import dev.hangar.domain.storage.BucketName;
-import dev.hangar.domain.storage.StoredObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
@@ -19,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * Two nodes, each with its own catalog client, on one moto S3. A barrier in each node's S3 client makes both
+ * Two nodes, each running the real use cases on its own catalog client, on one moto S3. A barrier in each node's S3 client makes both
  * read the build before either writes (the interleaving that loses an update without conditional writes).
  * The design: both changes survive, because the loser's If-Match write fails with 412 and it re-applies its
  * change to what the winner wrote.
@@ -78,6 +75,7 @@ class TwoNodesCatalogTest {
   }
 
   private S3Client s3;
+  private BucketName bucket;
   private BarrierS3 nodeA;
   private BarrierS3 nodeB;
   private S3BuildRepository catalogA;
@@ -88,7 +86,7 @@ class TwoNodesCatalogTest {
   void start() {
     Moto moto = Moto.server();
     s3 = moto.s3();
-    BucketName bucket = new BucketName(moto.freshBucket(s3));
+    bucket = new BucketName(moto.freshBucket(s3));
     CyclicBarrier barrier = new CyclicBarrier(2);
     nodeA = new BarrierS3(moto.s3(), barrier);
     nodeB = new BarrierS3(moto.s3(), barrier);
@@ -102,48 +100,70 @@ class TwoNodesCatalogTest {
     pool.shutdownNow();
   }
 
-  private Build race(Build stored, UnaryOperator<Build> onA, UnaryOperator<Build> onB) throws Exception {
-    catalogA.add(stored);
-    nodeA.armed.set(true);
-    nodeB.armed.set(true);
-    Future<Optional<Build>> a = pool.submit(() -> catalogA.update(stored.owner(), stored.id(), onA));
-    Future<Optional<Build>> b = pool.submit(() -> catalogB.update(stored.owner(), stored.id(), onB));
-    a.get(30, TimeUnit.SECONDS);
-    b.get(30, TimeUnit.SECONDS);
-    return catalogA.find(stored.owner(), stored.id()).orElseThrow();
-  }
-
   private static Build newBuild() {
     AccountId owner = TestBuilds.freshAccount();
     return TestBuilds.newBuild(owner);
   }
 
+  private static final dev.hangar.domain.build.BuildPolicy POLICY = new dev.hangar.domain.build.BuildPolicy(TestBuilds.REGION,
+      dev.hangar.domain.build.OperatingSystem.AMAZON_LINUX_2023);
+
+  private static dev.hangar.application.port.in.UpdateBuildCommand update(Build build, String name, String version) {
+    return new dev.hangar.application.port.in.UpdateBuildCommand(build.owner(), dev.hangar.domain.build.BuildReference.of(build.id()),
+        Optional.ofNullable(name).map(FreeText::new), Optional.ofNullable(version).map(FreeText::new));
+  }
+
   @Test
   void nameOnlyAgainstVersionOnly_bothChangesSurvive() throws Exception {
-    Build result = race(newBuild(),
-        b -> b.describeAs(Optional.of(new FreeText("new-name")), Optional.empty()),
-        b -> b.describeAs(Optional.empty(), Optional.of(new FreeText("9.9"))));
+    Build stored = newBuild();
+    var nodeAUpdate = new dev.hangar.application.service.UpdateBuildService(catalogA, POLICY);
+    var nodeBUpdate = new dev.hangar.application.service.UpdateBuildService(catalogB, POLICY);
+    Build result = raceUseCases(stored, () -> nodeAUpdate.updateBuild(update(stored, "new-name", null)),
+        () -> nodeBUpdate.updateBuild(update(stored, null, "9.9")));
     assertThat(result.name()).contains(new FreeText("new-name"));
     assertThat(result.version()).contains(new FreeText("9.9"));
   }
 
   @Test
   void tagResourceAgainstUpdateBuild_bothChangesSurvive() throws Exception {
-    Build result = race(newBuild(),
-        b -> b.tag(List.of(new Tag("stage", "prod"))),
-        b -> b.describeAs(Optional.of(new FreeText("renamed")), Optional.empty()));
+    Build stored = newBuild();
+    var nodeATag = new dev.hangar.application.service.TagResourceService(catalogA, POLICY);
+    var nodeBUpdate = new dev.hangar.application.service.UpdateBuildService(catalogB, POLICY);
+    Build result = raceUseCases(stored,
+        () -> {
+          nodeATag.tagResource(new dev.hangar.application.port.in.TagResourceCommand(stored.owner(),
+              dev.hangar.domain.build.BuildReference.of(stored.id()), List.of(new Tag("stage", "prod"))));
+          return null;
+        },
+        () -> nodeBUpdate.updateBuild(update(stored, "renamed", null)));
     assertThat(result.tags().asList()).containsExactly(new Tag("stage", "prod"));
     assertThat(result.name()).contains(new FreeText("renamed"));
   }
 
   @Test
   void readyTransitionAgainstUpdateBuild_bothChangesSurvive() throws Exception {
-    StoredObject object = new StoredObject(1234, "\"etag\"", "v1");
-    Build result = race(newBuild(),
-        b -> b.status() == BuildStatus.INITIALIZED ? b.acceptFiles(object, BuildArchive.Verdict.USABLE) : b,
-        b -> b.describeAs(Optional.empty(), Optional.of(new FreeText("2.0"))));
+    Build stored = newBuild();
+    S3BuildStorage storage = new S3BuildStorage(s3, bucket, dev.hangar.domain.storage.KeyLayout.GAMELIFT, role -> s3);
+    var location = storage.locationFor(stored.owner(), stored.id());
+    byte[] zip = dev.hangar.application.fixture.TestZips.gameServer();
+    s3.putObject(r -> r.bucket(location.bucket().value()).key(location.key().value()), RequestBody.fromBytes(zip));
+    var nodeASync = new dev.hangar.application.service.SyncBuildFilesService(catalogA, storage);
+    var nodeBUpdate = new dev.hangar.application.service.UpdateBuildService(catalogB, POLICY);
+    Build result = raceUseCases(stored, () -> nodeASync.syncBuildFiles(stored), () -> nodeBUpdate.updateBuild(update(stored, null, "2.0")));
     assertThat(result.status()).isEqualTo(BuildStatus.READY);
-    assertThat(result.sizeOnDisk()).isEqualTo(1234);
+    assertThat(result.sizeOnDisk()).isEqualTo(zip.length);
     assertThat(result.version()).contains(new FreeText("2.0"));
+  }
+
+  /** Runs one use case on each node at once; each node's first catalog read waits until the other node has read too. */
+  private Build raceUseCases(Build stored, java.util.concurrent.Callable<?> onA, java.util.concurrent.Callable<?> onB) throws Exception {
+    catalogA.add(stored);
+    nodeA.armed.set(true);
+    nodeB.armed.set(true);
+    Future<?> a = pool.submit(onA);
+    Future<?> b = pool.submit(onB);
+    a.get(30, TimeUnit.SECONDS);
+    b.get(30, TimeUnit.SECONDS);
+    return catalogA.find(stored.owner(), stored.id()).orElseThrow();
   }
 }
