@@ -19,12 +19,23 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * A moto server ({@code python3 -m moto.server}) on a free loopback port, started once per test JVM and
+ * A moto server (moto's application, served on one thread) on a free loopback port, started once per test JVM and
  * stopped when it exits. Without python3 and moto the tests are skipped on a developer's machine and fail
  * under {@code CI=true}.
  */
 public final class Moto {
   public static final Region REGION = Region.US_WEST_2;
+  /**
+   * moto's own server ({@code python3 -m moto.server}) handles requests on many threads, and its conditional
+   * writes are a check then a store: two racing If-Match writes can both pass, which S3 never allows. Served
+   * on one thread, moto applies them one at a time, as S3 does.
+   */
+  private static final String SINGLE_THREADED = String.join("\n",
+      "import os, sys",
+      "from werkzeug.serving import run_simple",
+      "from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app",
+      "os.environ.setdefault('MOTO_PORT', sys.argv[2])",
+      "run_simple(sys.argv[1], int(sys.argv[2]), DomainDispatcherApplication(create_backend_app), threaded=False)");
   private static Moto instance;
 
   private final Process process;
@@ -55,7 +66,7 @@ public final class Moto {
     Process process;
     try {
       Path log = Files.createTempFile("moto-", ".log");
-      ProcessBuilder builder = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+      ProcessBuilder builder = new ProcessBuilder("python3", "-c", SINGLE_THREADED, "127.0.0.1", Integer.toString(port))
           .redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(env);
       process = builder.start();
