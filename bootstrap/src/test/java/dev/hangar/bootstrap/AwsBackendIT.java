@@ -49,7 +49,7 @@ class AwsBackendIT {
   @BeforeAll
   static void start() throws Exception {
     ExternalTools.requirePythonClients();
-    moto = Moto.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "7"));
+    moto = Moto.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "11"));
     Map<String, Object> spec = Map.of("endpoint", moto.endpoint().toString(), "bucket", BUCKET, "rolePolicy", Map.of(
         "Version", "2012-10-17", "Statement", List.of(Map.of("Effect", "Allow",
             "Action", List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"),
@@ -110,6 +110,27 @@ class AwsBackendIT {
     gameLift.deleteBuild(b -> b.buildId(id));
     assertThatThrownBy(() -> gameLift.describeBuild(b -> b.buildId(id)))
         .isInstanceOf(software.amazon.awssdk.services.gamelift.model.NotFoundException.class);
+  }
+
+  @Test
+  void createBuild_studiosBucketThroughItsRole_copiedInAndReady() {
+    var location = software.amazon.awssdk.services.gamelift.model.S3Location.builder().bucket(setup.get("studioBucket").asText())
+        .key("game.zip").roleArn(setup.get("studioRoleArn").asText()).build();
+    CreateBuildResponse created = gameLift.createBuild(b -> b.name("from-studio").storageLocation(location));
+    assertThat(created.uploadCredentials()).isNull();
+    assertThat(created.build().statusAsString()).isEqualTo("READY");
+    assertThat(created.build().sizeOnDisk()).isEqualTo(setup.get("studioZipSize").asLong());
+    try (S3Client node = nodeS3()) {
+      assertThat(node.headObject(r -> r.bucket(BUCKET).key("123456789012/" + created.build().buildId())).contentLength())
+          .isEqualTo(setup.get("studioZipSize").asLong());
+    }
+    assertThat(gameLift.describeBuild(b -> b.buildId(created.build().buildId())).build().statusAsString()).isEqualTo("READY");
+
+    assertThatThrownBy(() -> gameLift.createBuild(b -> b.storageLocation(location.toBuilder().key("missing.zip").build())))
+        .isInstanceOf(software.amazon.awssdk.services.gamelift.model.InvalidRequestException.class).hasMessageContaining("studio-read");
+    assertThatThrownBy(() -> gameLift.createBuild(b -> b.storageLocation(location.toBuilder()
+        .roleArn("arn:aws:iam::123456789012:role/not-trusted").build())))
+        .isInstanceOf(software.amazon.awssdk.services.gamelift.model.InvalidRequestException.class);
   }
 
   @Test

@@ -44,7 +44,7 @@ class SessionPolicyIT {
   @BeforeAll
   static void start() throws Exception {
     ExternalTools.requirePythonClients();
-    moto = Moto.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "7"));
+    moto = Moto.start(Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "11"));
     Map<String, Object> spec = Map.of("endpoint", moto.endpoint().toString(), "bucket", BUCKET,
         "rolePolicy", JSON.readTree(SessionPolicy.forObject(BUILD)));
     ExternalTools.Result result = ExternalTools.run(List.of("python3", ExternalTools.PYTHON_DIR.resolve("moto_setup.py").toString()),
