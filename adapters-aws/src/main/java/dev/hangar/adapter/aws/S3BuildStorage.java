@@ -33,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * what arrived (HeadObject), reads zips, copies a caller's object in with the caller's role, and deletes.
  */
 public final class S3BuildStorage implements BuildStorage {
+  /** Beyond this many entries a zip is not judged usable (and its names would not fit a node's memory). */
+  static final int MAX_ENTRIES = 500_000;
+
   private final S3Client s3;
   private final BucketName bucket;
   private final KeyLayout layout;
@@ -84,6 +87,9 @@ public final class S3BuildStorage implements BuildStorage {
     List<String> names = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(object.get())) {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (names.size() == MAX_ENTRIES) {
+          return Optional.empty();
+        }
         names.add(entry.getName());
       }
     } catch (IOException | IllegalArgumentException e) {

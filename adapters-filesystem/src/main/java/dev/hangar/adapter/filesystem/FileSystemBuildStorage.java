@@ -127,9 +127,15 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
     }
   }
 
+  /** A zip's central directory is read whole; beyond this it is not a build anyone should run (and could exhaust memory). */
+  static final long MAX_CENTRAL_DIRECTORY_BYTES = 64L * 1024 * 1024;
+
   @Override
   public Optional<List<String>> archiveEntries(StorageLocation location) {
     Path data = objects.resolve(nameOf(location));
+    if (centralDirectorySize(data).orElse(Long.MAX_VALUE) > MAX_CENTRAL_DIRECTORY_BYTES) {
+      return Optional.empty();
+    }
     try (ZipFile zip = new ZipFile(data.toFile())) {
       List<String> names = new ArrayList<>();
       zip.stream().map(ZipEntry::getName).forEach(names::add);
@@ -305,6 +311,39 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
   }
 
   // ------------------------------------------------------------------------------------------------- internals
+
+  /**
+   * The size the zip's end record declares for its central directory (zip64 too), read from the file's tail
+   * without loading anything else; empty when there is no end record (not a zip).
+   */
+  static Optional<Long> centralDirectorySize(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      int tailLength = (int) Math.min(size, 22 + 65_535 + 20);
+      ByteBuffer tail = ByteBuffer.allocate(tailLength).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      channel.read(tail, size - tailLength);
+      for (int at = tailLength - 22; at >= 0; at--) {
+        if (tail.getInt(at) != 0x06054b50) {
+          continue;
+        }
+        long directory = Integer.toUnsignedLong(tail.getInt(at + 12));
+        if (directory != 0xFFFFFFFFL) {
+          return Optional.of(directory);
+        }
+        // zip64: the locator just before the end record points at the zip64 end record, which holds the size.
+        if (at < 20 || tail.getInt(at - 20) != 0x07064b50) {
+          return Optional.empty();
+        }
+        long zip64End = tail.getLong(at - 20 + 8);
+        ByteBuffer record = ByteBuffer.allocate(56).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        channel.read(record, zip64End);
+        return record.getInt(0) == 0x06064b50 ? Optional.of(record.getLong(40)) : Optional.empty();
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
 
   private record Written(Path file, long size, String md5Hex) {
   }

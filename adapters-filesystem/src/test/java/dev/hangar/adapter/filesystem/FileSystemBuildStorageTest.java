@@ -103,4 +103,28 @@ class FileSystemBuildStorageTest {
     assertThatThrownBy(() -> new FileSystemBuildStorage(root, TestBuilds.BUCKET, KeyLayout.GAMELIFT, Clock.systemUTC(), true))
         .hasMessageContaining("Another Hangar node");
   }
+
+  @Test
+  void centralDirectorySize_readFromTheEndRecord() throws IOException {
+    Path zip = root.resolve("small.zip");
+    Files.write(zip, TestZips.gameServer());
+    long size = FileSystemBuildStorage.centralDirectorySize(zip).orElseThrow();
+    assertThat(size).isBetween(50L, 300L);
+    Path text = root.resolve("text.bin");
+    Files.writeString(text, "not a zip");
+    assertThat(FileSystemBuildStorage.centralDirectorySize(text)).isEmpty();
+  }
+
+  @Test
+  void centralDirectorySize_zip64EndRecord() throws IOException {
+    Path zip = root.resolve("many.zip");
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (int i = 0; i < 70_000; i++) {
+        out.putNextEntry(new java.util.zip.ZipEntry("e" + i));
+        out.closeEntry();
+      }
+    }
+    // More than 65,535 entries: the JDK writes a zip64 end record.
+    assertThat(FileSystemBuildStorage.centralDirectorySize(zip).orElseThrow()).isGreaterThan(70_000L * 46);
+  }
 }
