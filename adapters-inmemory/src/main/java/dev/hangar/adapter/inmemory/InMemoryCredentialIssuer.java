@@ -7,6 +7,7 @@ import dev.hangar.domain.credential.UploadTarget;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
   private static final int PRUNE_EVERY = 256;
 
   private final Duration lifetime;
-  private final SecureRandom random = new SecureRandom();
+  /** One DRBG per thread: a shared SecureRandom (NativePRNG) serializes every caller on one lock. */
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(InMemoryCredentialIssuer::drbg);
   private final ConcurrentHashMap<String, CredentialLease> leases = new ConcurrentHashMap<>();
 
   public InMemoryCredentialIssuer(Duration lifetime) {
@@ -40,8 +42,12 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
       leases.values().removeIf(lease -> !now.isBefore(lease.expiresAt()));
     }
     while (true) {
-      CredentialLease lease = new CredentialLease("ASIA" + randomString(KEY_ALPHABET, 16),
-          randomString(SECRET_ALPHABET, 40), sessionToken(), target, now, now.plus(lifetime));
+      // One draw of random bytes per lease: 16 for the key id, 40 for the secret, 96 for the token.
+      byte[] bytes = new byte[16 + 40 + 96];
+      RANDOM.get().nextBytes(bytes);
+      CredentialLease lease = new CredentialLease("ASIA" + encode(bytes, 0, 16, KEY_ALPHABET),
+          encode(bytes, 16, 40, SECRET_ALPHABET), "HANGAR" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, 56, 152)),
+          target, now, now.plus(lifetime));
       if (leases.putIfAbsent(lease.accessKeyId(), lease) == null) {
         return lease;
       }
@@ -53,17 +59,21 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
     return Optional.ofNullable(leases.get(accessKeyId));
   }
 
-  private String randomString(char[] alphabet, int length) {
+  /** Maps random bytes onto an alphabet of 32 or 64 characters (a power of two: no bias). */
+  private static String encode(byte[] bytes, int from, int length, char[] alphabet) {
     char[] out = new char[length];
+    int mask = alphabet.length - 1;
     for (int i = 0; i < length; i++) {
-      out[i] = alphabet[random.nextInt(alphabet.length)];
+      out[i] = alphabet[bytes[from + i] & mask];
     }
     return new String(out);
   }
 
-  private String sessionToken() {
-    byte[] bytes = new byte[96];
-    random.nextBytes(bytes);
-    return "HANGAR" + Base64.getEncoder().encodeToString(bytes);
+  static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 }

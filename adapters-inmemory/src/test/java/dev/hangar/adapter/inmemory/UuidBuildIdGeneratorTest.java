@@ -10,4 +10,11 @@ class UuidBuildIdGeneratorTest extends BuildIdGeneratorContractTest {
   protected BuildIdGenerator generator() {
     return generator;
   }
+
+  @org.junit.jupiter.api.Test
+  void next_isARandomVersion4Uuid() {
+    java.util.UUID uuid = java.util.UUID.fromString(generator.next().value().substring("build-".length()));
+    org.assertj.core.api.Assertions.assertThat(uuid.version()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThat(uuid.variant()).isEqualTo(2);
+  }
 }
