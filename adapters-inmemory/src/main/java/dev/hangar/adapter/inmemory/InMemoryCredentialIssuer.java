@@ -22,12 +22,13 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
   private static final char[] KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final char[] SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-  private static final int PRUNE_EVERY = 256;
 
   private final Duration lifetime;
   /** One DRBG per thread: a shared SecureRandom (NativePRNG) serializes every caller on one lock. */
   private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(InMemoryCredentialIssuer::drbg);
   private final ConcurrentHashMap<String, CredentialLease> leases = new ConcurrentHashMap<>();
+  /** Leases in the order they were issued: with one lifetime for all, also the order they expire in. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<CredentialLease> byExpiry = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public InMemoryCredentialIssuer(Duration lifetime) {
     this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
@@ -38,8 +39,11 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
 
   @Override
   public CredentialLease issueUploadLease(UploadTarget target, Instant now) {
-    if (leases.size() % PRUNE_EVERY == PRUNE_EVERY - 1) {
-      leases.values().removeIf(lease -> !now.isBefore(lease.expiresAt()));
+    // Forget the expired leases at the head of the queue: constant work per issue, however many leases live.
+    for (CredentialLease oldest = byExpiry.peek(); oldest != null && !now.isBefore(oldest.expiresAt()); oldest = byExpiry.peek()) {
+      if (byExpiry.remove(oldest)) {
+        leases.remove(oldest.accessKeyId(), oldest);
+      }
     }
     while (true) {
       // One draw of random bytes per lease: 16 for the key id, 40 for the secret, 96 for the token.
@@ -49,6 +53,7 @@ public final class InMemoryCredentialIssuer implements CredentialIssuer, LeaseLo
           encode(bytes, 16, 40, SECRET_ALPHABET), "HANGAR" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, 56, 152)),
           target, now, now.plus(lifetime));
       if (leases.putIfAbsent(lease.accessKeyId(), lease) == null) {
+        byExpiry.add(lease);
         return lease;
       }
     }

@@ -291,12 +291,29 @@ public final class SigV4Verifier {
     }
   }
 
+  /** {@code yyyyMMdd'T'HHmmss'Z'}, parsed by hand: a DateTimeFormatter here was a tenth of a request's cost. */
   private static Instant parseAmzDate(String amzDate) {
-    try {
-      return Instant.from(AMZ_DATE.parse(amzDate));
-    } catch (DateTimeParseException e) {
-      throw new SigV4Exception(Reason.MALFORMED, "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'");
+    if (amzDate.length() == 16 && amzDate.charAt(8) == 'T' && amzDate.charAt(15) == 'Z') {
+      try {
+        return java.time.LocalDateTime.of(digits(amzDate, 0, 4), digits(amzDate, 4, 6), digits(amzDate, 6, 8),
+            digits(amzDate, 9, 11), digits(amzDate, 11, 13), digits(amzDate, 13, 15)).toInstant(ZoneOffset.UTC);
+      } catch (java.time.DateTimeException | NumberFormatException e) {
+        // refused below
+      }
     }
+    throw new SigV4Exception(Reason.MALFORMED, "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'");
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(text);
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static String fromHttpDate(String date) {
