@@ -326,7 +326,7 @@ public final class SigV4Verifier {
 
   /** The X-Amz-* query parameters, decoded; other parameters are not looked at here. */
   private static Map<String, String> authQueryParameters(String rawQuery) {
-    if (rawQuery.isEmpty() || !rawQuery.contains("X-Amz-")) {
+    if (rawQuery.isEmpty()) {
       return Map.of();
     }
     Map<String, String> params = new HashMap<>();
