@@ -108,6 +108,7 @@ class ErrorMappingTest {
         .header("X-Amz-Target", "GameLift.CreateBuild").header("Content-Type", "text/plain")
         .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertAwsError(response, 400, "SerializationException", "Content-Type must be application/x-amz-json-1.1");
+    assertClosedUnread(response);
   }
 
   @Test
@@ -115,12 +116,29 @@ class ErrorMappingTest {
     HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri().resolve("/"))
         .header("X-Amz-Target", "GameLift.CreateBuild").GET());
     assertAwsError(response, 400, "UnknownOperationException", "POST");
+    assertClosedUnread(response);
   }
 
   @Test
   void call_oversizedBody_refusedWithJsonError() {
     String huge = "{\"Name\":\"" + "x".repeat(GameLiftHandler.MAX_BODY_BYTES) + "\"}";
-    assertAwsError(server.call("CreateBuild", huge), 400, "SerializationException", "exceeds");
+    HttpResponse<String> response = server.call("CreateBuild", huge);
+    assertAwsError(response, 400, "SerializationException", "exceeds");
+    assertClosedUnread(response);
+  }
+
+  @Test
+  void call_unknownTarget_refusedUnreadAndClosed() {
+    HttpResponse<String> response = server.call("NoSuchOperation", "{}");
+    assertAwsError(response, 400, "UnknownOperationException", "Unknown operation 'GameLift.NoSuchOperation'");
+    assertClosedUnread(response);
+  }
+
+  @Test
+  void call_accepted_keepsTheConnection() {
+    HttpResponse<String> response = server.call("CreateBuild", "{}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Connection")).get().asString().isEqualToIgnoringCase("keep-alive");
   }
 
   @Test
@@ -155,6 +173,11 @@ class ErrorMappingTest {
     assertThat(response.body()).isEqualTo("s3");
     HttpResponse<String> post = server.send(HttpRequest.newBuilder(server.uri().resolve("/")).POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(post.body()).isEqualTo("s3");
+  }
+
+  /** A request refused before its body was read is answered, then its connection closed, not drained. */
+  private static void assertClosedUnread(HttpResponse<String> response) {
+    assertThat(response.headers().firstValue("Connection")).get().asString().isEqualToIgnoringCase("close");
   }
 
   static void assertAwsError(HttpResponse<String> response, int status, String type, String message) {
