@@ -80,29 +80,23 @@ public final class GameLiftHandler implements HttpHandler {
     String requestId = RequestIds.next();
     exchange.getResponseHeaders().put(REQUEST_ID, requestId);
     dates.stamp(exchange);
-    Route route = routes.get(exchange.getRequestHeaders().getFirst(TARGET));
-    if (route == null || !exchange.getRequestMethod().equals(Methods.POST)
-        || !isJsonContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))
-        || exchange.getRequestContentLength() > MAX_BODY_BYTES) {
-      // Refused before the body is read: close after answering rather than drain a body nobody wants.
-      exchange.setPersistent(false);
-    }
+    String target = exchange.getRequestHeaders().getFirst(TARGET);
+    Route route = routes.get(target);
     if (route == null) {
-      String target = exchange.getRequestHeaders().getFirst(TARGET);
-      sendError(exchange, GameLiftError.UNKNOWN_OPERATION, "Unknown operation " + printable(target)
+      refuseUnread(exchange, GameLiftError.UNKNOWN_OPERATION, "Unknown operation " + printable(target)
           + "; this endpoint serves " + routes.keySet().stream().sorted().collect(Collectors.joining(", ")));
       return;
     }
     if (!exchange.getRequestMethod().equals(Methods.POST)) {
-      sendError(exchange, GameLiftError.UNKNOWN_OPERATION, "GameLift operations are called with POST /");
+      refuseUnread(exchange, GameLiftError.UNKNOWN_OPERATION, "GameLift operations are called with POST /");
       return;
     }
     if (!isJsonContentType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
-      sendError(exchange, GameLiftError.SERIALIZATION, "Content-Type must be " + CONTENT_TYPE);
+      refuseUnread(exchange, GameLiftError.SERIALIZATION, "Content-Type must be " + CONTENT_TYPE);
       return;
     }
     if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
-      sendError(exchange, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+      refuseUnread(exchange, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
       return;
     }
     readBody(exchange, body -> {
@@ -112,6 +106,12 @@ public final class GameLiftHandler implements HttpHandler {
         invoke(exchange, route, body, requestId);
       }
     });
+  }
+
+  /** Refused before the body is read: close after answering rather than drain a body nobody wants. */
+  private void refuseUnread(HttpServerExchange exchange, GameLiftError error, String message) {
+    exchange.setPersistent(false);
+    sendError(exchange, error, message);
   }
 
   /**
