@@ -34,6 +34,12 @@ import java.util.stream.Collectors;
 public final class GameLiftHandler implements HttpHandler {
   /** Large enough for 200 tags of maximum size; anything bigger is not a GameLift request. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
+  /**
+   * How much of a too-long body is still read, and thrown away, before the refusal is sent and the
+   * connection closed: closing on unread bytes makes the kernel answer with a reset, which can reach the
+   * client before it has read the refusal, so the client would see a dropped connection instead of an error.
+   */
+  static final int MAX_DISCARDED_BYTES = 1024 * 1024;
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   static final HttpString TARGET = new HttpString("X-Amz-Target");
   static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
@@ -95,7 +101,7 @@ public final class GameLiftHandler implements HttpHandler {
       refuseUnread(exchange, GameLiftError.SERIALIZATION, "Content-Type must be " + CONTENT_TYPE);
       return;
     }
-    if (exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+    if (exchange.getRequestContentLength() > (long) MAX_BODY_BYTES + MAX_DISCARDED_BYTES) {
       refuseUnread(exchange, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
       return;
     }
@@ -115,39 +121,50 @@ public final class GameLiftHandler implements HttpHandler {
   }
 
   /**
-   * Reads the whole body on the IO thread without blocking, at most {@link #MAX_BODY_BYTES}: a longer one,
-   * chunked or not, is refused as soon as it passes the limit, and the connection is closed.
+   * Reads the whole body on the IO thread without blocking, at most {@link #MAX_BODY_BYTES}. A longer one,
+   * chunked or not, is refused and the connection closed once the body has ended or
+   * {@link #MAX_DISCARDED_BYTES} more have been read and thrown away, whichever comes first.
    */
   private void readBody(HttpServerExchange exchange, java.util.function.Consumer<byte[]> then) {
     long declared = exchange.getRequestContentLength();
-    byte[][] buffer = {new byte[declared >= 0 ? (int) declared : 1024]};
-    int[] size = {0};
-    boolean[] refused = {false};
+    byte[][] buffer = {new byte[declared >= 0 ? (int) Math.min(declared, MAX_BODY_BYTES) : 1024]};
+    long[] received = {0};
+    boolean[] answered = {false};
     exchange.getRequestReceiver().receivePartialBytes(
         (ex, chunk, last) -> {
-          if (refused[0]) {
+          if (answered[0]) {
             return;
           }
-          if (size[0] + chunk.length > MAX_BODY_BYTES) {
-            refused[0] = true;
+          long before = received[0];
+          received[0] += chunk.length;
+          if (received[0] > MAX_BODY_BYTES) {
+            buffer[0] = null;
             ex.setPersistent(false);
-            sendError(ex, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+            if (last || received[0] > (long) MAX_BODY_BYTES + MAX_DISCARDED_BYTES) {
+              answered[0] = true;
+              sendError(ex, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+            }
             return;
           }
-          if (size[0] + chunk.length > buffer[0].length) {
-            buffer[0] = java.util.Arrays.copyOf(buffer[0], Math.min(MAX_BODY_BYTES, Math.max(buffer[0].length * 2, size[0] + chunk.length)));
+          int size = (int) before;
+          if (size + chunk.length > buffer[0].length) {
+            buffer[0] = java.util.Arrays.copyOf(buffer[0], Math.min(MAX_BODY_BYTES, Math.max(buffer[0].length * 2, size + chunk.length)));
           }
-          System.arraycopy(chunk, 0, buffer[0], size[0], chunk.length);
-          size[0] += chunk.length;
+          System.arraycopy(chunk, 0, buffer[0], size, chunk.length);
           if (last) {
-            then.accept(size[0] == buffer[0].length ? buffer[0] : java.util.Arrays.copyOf(buffer[0], size[0]));
+            answered[0] = true;
+            int total = (int) received[0];
+            then.accept(total == buffer[0].length ? buffer[0] : java.util.Arrays.copyOf(buffer[0], total));
           }
         },
         (ex, error) -> {
-          if (!refused[0]) {
-            ex.setPersistent(false);
-            sendError(ex, GameLiftError.SERIALIZATION, "Request body could not be read: it was cut short");
+          if (answered[0]) {
+            return;
           }
+          answered[0] = true;
+          ex.setPersistent(false);
+          sendError(ex, GameLiftError.SERIALIZATION, received[0] > MAX_BODY_BYTES
+              ? "Request body exceeds " + MAX_BODY_BYTES + " bytes" : "Request body could not be read: it was cut short");
         });
   }
 

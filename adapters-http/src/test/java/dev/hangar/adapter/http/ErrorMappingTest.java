@@ -128,6 +128,39 @@ class ErrorMappingTest {
   }
 
   @Test
+  void call_oversizedChunkedBody_answeredEveryTime() {
+    // The refusal comes once the client has sent its last chunk: closing on unread bytes would reset the
+    // connection and could lose the answer. Twenty tries, each bounded by the client's 10 s timeout.
+    byte[] chunk = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int attempt = 0; attempt < 20; attempt++) {
+      HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+          java.util.Collections.enumeration(java.util.Collections.nCopies(8, chunk).stream()
+              .map(bytes -> (java.io.InputStream) new java.io.ByteArrayInputStream(bytes)).toList())));
+      HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri().resolve("/"))
+          .header("X-Amz-Target", "GameLift.CreateBuild").header("Content-Type", "application/x-amz-json-1.1")
+          .POST(chunked));
+      assertAwsError(response, 400, "SerializationException", "exceeds");
+      assertClosedUnread(response);
+    }
+  }
+
+  @Test
+  void call_declaredLengthFarOverLimit_refusedWithoutReadingTheBody() throws java.io.IOException {
+    long declared = (long) GameLiftHandler.MAX_BODY_BYTES + GameLiftHandler.MAX_DISCARDED_BYTES + 1;
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.uri().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: GameLift.CreateBuild\r\n"
+          + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: " + declared + "\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      // No body is sent: the answer must come anyway, and the server must then close the connection.
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("connection: close")
+          .contains("\"__type\":\"SerializationException\"").contains("exceeds");
+    }
+  }
+
+  @Test
   void call_unknownTarget_refusedUnreadAndClosed() {
     HttpResponse<String> response = server.call("NoSuchOperation", "{}");
     assertAwsError(response, 400, "UnknownOperationException", "Unknown operation 'GameLift.NoSuchOperation'");
