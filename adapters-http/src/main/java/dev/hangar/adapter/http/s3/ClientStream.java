@@ -19,24 +19,15 @@ final class ClientStream extends InputStream {
   }
 
   private final InputStream in;
-  private long read;
 
   ClientStream(InputStream in) {
     this.in = in;
   }
 
-  long bytesRead() {
-    return read;
-  }
-
   @Override
   public int read() {
     try {
-      int b = in.read();
-      if (b >= 0) {
-        read++;
-      }
-      return b;
+      return in.read();
     } catch (IOException e) {
       throw new ClientGoneException(e);
     }
@@ -45,11 +36,7 @@ final class ClientStream extends InputStream {
   @Override
   public int read(byte[] buffer, int offset, int length) {
     try {
-      int n = in.read(buffer, offset, length);
-      if (n > 0) {
-        read += n;
-      }
-      return n;
+      return in.read(buffer, offset, length);
     } catch (IOException e) {
       throw new ClientGoneException(e);
     }

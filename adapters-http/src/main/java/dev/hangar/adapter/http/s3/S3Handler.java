@@ -67,6 +67,7 @@ public final class S3Handler implements HttpHandler {
   private static final String[] FORBIDDEN_HEADER_PREFIXES = {"x-amz-acl", "x-amz-grant-", "x-amz-tagging", "x-amz-copy-source",
       "x-amz-object-lock-", "x-amz-website-redirect-location"};
   private static final System.Logger LOG = System.getLogger(S3Handler.class.getName());
+  private static final java.util.regex.Pattern HEX_SHA256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
 
   private final S3UseCases useCases;
   private final SigV4Verifier verifier;
@@ -323,7 +324,7 @@ public final class S3Handler implements HttpHandler {
         return new Body(verifying, length, headerAlgorithm, verifying);
       }
       default -> {
-        if (!mode.matches("[0-9a-fA-F]{64}")) {
+        if (!HEX_SHA256.matcher(mode).matches()) {
           throw new S3Failure(mode.startsWith("STREAMING-") ? S3Error.NOT_IMPLEMENTED : S3Error.INVALID_ARGUMENT,
               "Unsupported x-amz-content-sha256 value; use a hex SHA-256, UNSIGNED-PAYLOAD or an HMAC-SHA256 aws-chunked mode");
         }

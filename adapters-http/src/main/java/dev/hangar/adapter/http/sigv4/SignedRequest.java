@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A request as it arrived, in the raw form SigV4 needs: the method, the path and query exactly as the
- * client sent them (never decoded or normalized), and every header occurrence in arrival order.
+ * client sent them (never decoded or normalized), and every header's values in arrival order.
  */
 public final class SignedRequest {
   /** One header line as received. */
@@ -25,14 +25,12 @@ public final class SignedRequest {
   private final String method;
   private final String rawPath;
   private final String rawQuery;
-  private final List<Header> headers;
   private final Map<String, List<String>> byName;
 
   public SignedRequest(String method, String rawPath, String rawQuery, List<Header> headers) {
     this.method = Objects.requireNonNull(method, "method");
     this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
     this.rawQuery = rawQuery == null ? "" : rawQuery;
-    this.headers = List.copyOf(headers);
     Map<String, List<String>> map = new HashMap<>();
     for (Header header : headers) {
       map.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(header.value());
@@ -51,10 +49,6 @@ public final class SignedRequest {
 
   public String rawQuery() {
     return rawQuery;
-  }
-
-  public List<Header> headers() {
-    return headers;
   }
 
   /** Every value of that header, in arrival order; the name is case-insensitive. */
