@@ -169,12 +169,25 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
       throw new ObjectUnavailableException("The bucket " + source.bucket() + " is not served here; this node stores builds in "
           + bucket + " (upload the zip there first)");
     }
-    StoredObject found = find(source).orElseThrow(() -> new ObjectUnavailableException(
-        "No object " + source.key() + " in bucket " + source.bucket()));
-    if (source.objectVersion().isPresent() && !source.objectVersion().get().value().equals(found.versionId())) {
-      throw new ObjectUnavailableException("The object " + source.key() + " has no version " + source.objectVersion().get());
+    // The version is checked and the file opened under one lock, so the bytes copied are those of the object
+    // that was checked: a later replacement is an atomic rename, and the open file keeps the old contents.
+    String name = nameOf(source);
+    InputStream checked;
+    synchronized (lockFor(name)) {
+      StoredObject found = readObjectMeta(name).orElseThrow(() -> new ObjectUnavailableException(
+          "No object " + source.key() + " in bucket " + source.bucket()));
+      if (source.objectVersion().isPresent() && !source.objectVersion().get().value().equals(found.versionId())) {
+        throw new ObjectUnavailableException("The object " + source.key() + " has no version " + source.objectVersion().get());
+      }
+      try {
+        checked = Files.newInputStream(objects.resolve(name));
+      } catch (NoSuchFileException e) {
+        throw new ObjectUnavailableException("No object " + source.key() + " in bucket " + source.bucket());
+      } catch (IOException e) {
+        throw new DependencyFailureException("cannot copy " + source, e);
+      }
     }
-    try (InputStream in = open(source).orElseThrow(() -> new ObjectUnavailableException("No object " + source.key()))) {
+    try (InputStream in = checked) {
       return putObject(destination, in);
     } catch (IOException e) {
       throw new DependencyFailureException("cannot copy " + source, e);
