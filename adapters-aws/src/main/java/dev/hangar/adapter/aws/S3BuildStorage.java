@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -65,7 +66,7 @@ public final class S3BuildStorage implements BuildStorage {
   public Optional<StoredObject> find(StorageLocation location) {
     try {
       HeadObjectResponse head = s3.headObject(r -> r.bucket(location.bucket().value()).key(location.key().value()));
-      return Optional.of(new StoredObject(head.contentLength(), head.eTag(), head.versionId() == null ? "null" : head.versionId()));
+      return Optional.of(new StoredObject(head.contentLength(), head.eTag(), versionOf(head.versionId())));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -123,11 +124,12 @@ public final class S3BuildStorage implements BuildStorage {
     }
     try (in) {
       long length = in.response().contentLength();
-      s3.putObject(r -> r.bucket(destination.bucket().value()).key(destination.key().value()), RequestBody.fromInputStream(in, length));
+      PutObjectResponse put = s3.putObject(r -> r.bucket(destination.bucket().value()).key(destination.key().value()),
+          RequestBody.fromInputStream(in, length));
+      return new StoredObject(length, put.eTag(), versionOf(put.versionId()));
     } catch (IOException | SdkException e) {
       throw new DependencyFailureException("cannot copy " + source + " to " + destination, e);
     }
-    return find(destination).orElseThrow(() -> new DependencyFailureException("the copy of " + source + " vanished"));
   }
 
   /**
@@ -141,5 +143,10 @@ public final class S3BuildStorage implements BuildStorage {
     } catch (SdkException e) {
       throw new DependencyFailureException("cannot delete " + location, e);
     }
+  }
+
+  /** S3's name for the version of an object in a bucket without versioning. */
+  private static String versionOf(String versionId) {
+    return versionId == null ? "null" : versionId;
   }
 }
