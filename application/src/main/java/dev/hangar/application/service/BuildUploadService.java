@@ -129,9 +129,7 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
 
   @Override
   public Optional<BuildObject> getBuildObject(GetBuildObjectQuery query) {
-    return storage.ownerOf(query.bucket(), query.key())
-        .filter(owner -> owner.account().equals(query.caller()))
-        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
+    return OwnedBuilds.at(storage, builds, query.caller(), query.bucket(), query.key())
         .map(build -> storage.locationFor(build.owner(), build.id()))
         .flatMap(location -> storage.find(location).map(object -> new BuildObject(location, object)));
   }

@@ -71,11 +71,7 @@ public final class CreateBuildService implements CreateBuildUseCase {
     if (!source.bucket().equals(own.bucket())) {
       return;
     }
-    boolean owned = storage.ownerOf(source.bucket(), source.key())
-        .filter(owner -> owner.account().equals(command.caller()))
-        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
-        .isPresent();
-    if (!owned) {
+    if (OwnedBuilds.at(storage, builds, command.caller(), source.bucket(), source.key()).isEmpty()) {
       throw new BuildStorage.ObjectUnavailableException("No object " + source.key() + " in bucket " + source.bucket());
     }
   }
