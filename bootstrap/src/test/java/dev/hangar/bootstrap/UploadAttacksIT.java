@@ -61,6 +61,13 @@ class UploadAttacksIT {
       return S3Wire.sign(hangar.endpoint(), "PUT", path, headers, ZIP, keys, clock, payload);
     }
 
+    /** A PUT of the zip with no Authorization header: whatever authenticates it is in {@code query}. */
+    S3Wire.Request unsignedPut(String query) {
+      return new S3Wire.Request("PUT", target.path() + query, java.util.List.of(
+          Map.entry("Host", hangar.endpoint().getHost() + ":" + hangar.endpoint().getPort()),
+          Map.entry("Content-Length", Integer.toString(ZIP.length))), ZIP);
+    }
+
     S3Wire.Request honest() {
       return put(target.path(), Map.of(), target.keys(), Payload.HEX);
     }
@@ -111,6 +118,10 @@ class UploadAttacksIT {
         new Attack("another account's lease", c -> c.put(c.target().path(), Map.of(), c.bobs().keys(), Payload.HEX), 403, "AccessDenied"),
         new Attack("the API principal's keys writing", c -> c.put(c.target().path(), Map.of(),
             new S3Wire.Keys(Clients.ACCESS_KEY_ID, Clients.SECRET_ACCESS_KEY, null), Payload.HEX), 403, "AccessDenied"),
+        new Attack("a malformed presigned query", c -> c.unsignedPut("?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=nonsense"),
+            400, "AuthorizationQueryParametersError"),
+        new Attack("a malformed presigned query, its name percent-encoded",
+            c -> c.unsignedPut("?X-Amz%2DAlgorithm=AWS4-HMAC-SHA256&X-Amz-Credential=nonsense"), 400, "AuthorizationQueryParametersError"),
         new Attack("an ?acl PUT", c -> c.put(c.target().path() + "?acl", Map.of(), c.target().keys(), Payload.HEX), 403, "AccessDenied"),
         new Attack("an x-amz-acl header", c -> c.put(c.target().path(), Map.of("x-amz-acl", "public-read"), c.target().keys(), Payload.HEX),
             403, "AccessDenied"),

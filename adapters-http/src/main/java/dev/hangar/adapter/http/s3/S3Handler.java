@@ -394,7 +394,8 @@ public final class S3Handler implements HttpHandler {
   }
 
   private void refuseSignature(HttpServerExchange exchange, SigV4Exception refusal, String requestId) {
-    boolean presigned = exchange.getQueryString() != null && exchange.getQueryString().contains("X-Amz-Algorithm");
+    // Decoded names, as the verifier reads them: X-Amz%2DAlgorithm is query authentication too.
+    boolean presigned = queryParameters(exchange.getQueryString()).containsKey("X-Amz-Algorithm");
     switch (refusal.reason()) {
       case MISSING_AUTHENTICATION -> refuse(exchange, S3Error.ACCESS_DENIED, "Access Denied", Map.of(), requestId);
       case MALFORMED, WRONG_SCOPE -> refuse(exchange, presigned ? S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR
