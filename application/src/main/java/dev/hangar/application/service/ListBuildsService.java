@@ -30,9 +30,14 @@ public final class ListBuildsService implements ListBuildsUseCase {
       return cursor.after();
     });
     BuildRepository.Page page = builds.list(query.caller(), query.status(), after, query.pageSize());
-    List<Build> found = page.builds().stream().map(files::syncBuildFiles).toList();
-    Optional<ListingCursor> next = page.more() && !found.isEmpty()
-        ? Optional.of(new ListingCursor(query.caller(), query.status(), found.get(found.size() - 1).id()))
+    List<Build> scanned = page.builds();
+    // The catalog filters on the status it holds; syncing the files may change it, so filter again after.
+    // The cursor stays on the last build scanned, so a page emptied by the filter still leads to the next.
+    List<Build> found = scanned.stream().map(files::syncBuildFiles)
+        .filter(build -> query.status().map(status -> build.status() == status).orElse(true))
+        .toList();
+    Optional<ListingCursor> next = page.more() && !scanned.isEmpty()
+        ? Optional.of(new ListingCursor(query.caller(), query.status(), scanned.get(scanned.size() - 1).id()))
         : Optional.empty();
     return new ListBuildsResult(found, next);
   }

@@ -38,6 +38,28 @@ class ListBuildsServiceTest {
   }
 
   @Test
+  void listBuilds_statusFilter_holdsAfterFilesAreSynced() {
+    // On AWS a build's files arrive straight in S3; the listing's read finds them and the build turns READY.
+    // An INITIALIZED listing must then leave it out, and the pages must still reach every other build.
+    Build uploaded = f.createBuild();
+    Build waiting = f.createBuild();
+    Build alsoWaiting = f.createBuild();
+    f.storage.putObject(uploaded.storageLocation(), new java.io.ByteArrayInputStream(dev.hangar.application.fixture.TestZips.gameServer()));
+    List<Build> seen = new ArrayList<>();
+    Optional<ListingCursor> cursor = Optional.empty();
+    int pages = 0;
+    do {
+      ListBuildsResult page = f.list.listBuilds(new ListBuildsQuery(f.caller, Optional.of(BuildStatus.INITIALIZED), Optional.of(1), cursor));
+      seen.addAll(page.builds());
+      cursor = page.next();
+      pages++;
+    } while (cursor.isPresent() && pages < 10);
+    assertThat(seen).extracting(Build::id).containsExactlyInAnyOrder(waiting.id(), alsoWaiting.id());
+    assertThat(seen).allSatisfy(build -> assertThat(build.status()).isEqualTo(BuildStatus.INITIALIZED));
+    assertThat(f.describe.describeBuild(f.byId(uploaded)).status()).isEqualTo(BuildStatus.READY);
+  }
+
+  @Test
   void listBuilds_cursorOfAnotherAccount_isInvalid() {
     f.createBuild();
     f.createBuild();
