@@ -129,7 +129,9 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
 
   @Override
   public Optional<BuildObject> getBuildObject(GetBuildObjectQuery query) {
-    return OwnedBuilds.at(storage, builds, query.caller(), query.bucket(), query.key())
+    return storage.ownerOf(query.bucket(), query.key())
+        .filter(owner -> owner.account().equals(query.caller()))
+        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
         .map(build -> storage.locationFor(build.owner(), build.id()))
         .flatMap(location -> storage.find(location).map(object -> new BuildObject(location, object)));
   }

@@ -71,7 +71,11 @@ public final class CreateBuildService implements CreateBuildUseCase {
     if (!source.bucket().equals(own.bucket())) {
       return;
     }
-    if (OwnedBuilds.at(storage, builds, command.caller(), source.bucket(), source.key()).isEmpty()) {
+    boolean owned = storage.ownerOf(source.bucket(), source.key())
+        .filter(owner -> owner.account().equals(command.caller()))
+        .flatMap(owner -> builds.find(owner.account(), owner.buildId()))
+        .isPresent();
+    if (!owned) {
       throw new BuildStorage.ObjectUnavailableException("No object " + source.key() + " in bucket " + source.bucket());
     }
   }
