@@ -4,6 +4,7 @@ import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.OperatingSystem;
 import dev.hangar.domain.build.Region;
 import dev.hangar.domain.credential.Principal;
+import dev.hangar.adapter.http.GameLiftHandler;
 import dev.hangar.domain.storage.BucketName;
 import dev.hangar.domain.storage.KeyLayout;
 import dev.hangar.domain.storage.UploadLimits;
@@ -58,6 +59,10 @@ public record ServiceConfig(
     Objects.requireNonNull(aws, "aws");
     if (adapters == AdapterMode.AWS && aws.uploadRoleArn().isEmpty()) {
       throw new ConfigException("--backend aws needs --upload-role-arn: the role that upload credentials are issued for");
+    }
+    if (adapters != AdapterMode.AWS && bucket.value().equals(GameLiftHandler.reservedPathSegment())) {
+      throw new ConfigException("--bucket " + bucket.value() + " is not allowed: its path-style S3 requests would collide with "
+          + "the GameLift API's Smithy RPC v2 CBOR path /service/GameLift/operation/<Operation> on the same port; choose another name");
     }
     principals = List.copyOf(principals);
     if (port < 0 || port > 65535) {

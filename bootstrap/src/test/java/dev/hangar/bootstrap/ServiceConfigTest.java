@@ -61,6 +61,13 @@ class ServiceConfigTest {
   }
 
   @Test
+  void parse_bucketNamedLikeTheCborPath_refusedOnTheEmbeddedEndpoint() {
+    assertThatThrownBy(() -> parse("--bucket", "service")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--bucket service").hasMessageContaining("/service/GameLift/operation/<Operation>");
+    assertThat(parse("--bucket", "services").bucket().value()).isEqualTo("services");
+  }
+
+  @Test
   void parse_uploadLimitsAndKeyLayout() {
     ServiceConfig config = ServiceConfig.parse(new String[] {"--max-part-size", "64m", "--max-object-size", "10g",
         "--max-account-size", "1t", "--key-layout", "builds/{account}/{buildId}.zip"}, Map.of());

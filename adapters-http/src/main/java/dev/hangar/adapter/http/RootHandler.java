@@ -5,8 +5,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 
 /**
- * Routes every request on the one port: the health check, GameLift calls (anything carrying
- * {@code X-Amz-Target}), and S3 requests (everything else).
+ * Routes every request on the one port: GameLift calls (a Smithy RPC v2 CBOR path, decided on the path first,
+ * or anything carrying {@code X-Amz-Target}), the health check, and S3 requests (everything else).
  */
 public final class RootHandler implements HttpHandler {
   public static final String HEALTH_PATH = "/_hangar/health";
@@ -28,7 +28,7 @@ public final class RootHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (exchange.getRequestHeaders().contains(GameLiftHandler.TARGET)) {
+    if (GameLiftHandler.addresses(exchange)) {
       gameLift.handleRequest(exchange);
       return;
     }

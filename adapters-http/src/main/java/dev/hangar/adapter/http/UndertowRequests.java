@@ -19,11 +19,16 @@ public final class UndertowRequests {
         headers.add(new SignedRequest.Header(name, value));
       }
     }
-    return new SignedRequest(exchange.getRequestMethod().toString(), rawPath(exchange.getRequestURI()),
+    return new SignedRequest(exchange.getRequestMethod().toString(), rawPath(exchange),
         exchange.getQueryString(), headers);
   }
 
-  /** The path as the client wrote it; an absolute-form request target keeps only its path. */
+  /** The path as the client wrote it (not percent-decoded, without the query). */
+  public static String rawPath(HttpServerExchange exchange) {
+    return rawPath(exchange.getRequestURI());
+  }
+
+  /** An absolute-form request target keeps only its path. */
   private static String rawPath(String requestUri) {
     int scheme = requestUri.indexOf("://");
     if (scheme > 0 && !requestUri.startsWith("/")) {
