@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -86,13 +85,7 @@ final class AwsJsonProtocol implements GameLiftProtocol {
 
   @Override
   public void sendError(HttpServerExchange exchange, GameLiftError error, String message) {
-    ObjectNode body = mapper.createObjectNode().put("__type", error.code()).put("message", message);
-    byte[] bytes;
-    try {
-      bytes = mapper.writeValueAsBytes(body);
-    } catch (IOException e) {
-      throw new IllegalStateException("an ObjectNode of two strings always serializes", e);
-    }
+    byte[] bytes = WireMappers.errorBody(mapper, error.code(), message);
     exchange.setStatusCode(error.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
     exchange.getResponseHeaders().put(ERROR_TYPE, error.code());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -121,13 +120,7 @@ final class RpcV2CborProtocol implements GameLiftProtocol {
 
   @Override
   public void sendError(HttpServerExchange exchange, GameLiftError error, String message) {
-    ObjectNode body = mapper.createObjectNode().put("__type", error.shapeId()).put("message", message);
-    byte[] bytes;
-    try {
-      bytes = mapper.writeValueAsBytes(body);
-    } catch (IOException e) {
-      throw new IllegalStateException("an ObjectNode of two strings always serializes", e);
-    }
+    byte[] bytes = WireMappers.errorBody(mapper, error.shapeId(), message);
     exchange.setStatusCode(error.status());
     exchange.getResponseHeaders().put(SMITHY_PROTOCOL, PROTOCOL_ID);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);

@@ -76,6 +76,15 @@ final class WireMappers {
     return mapper;
   }
 
+  /** An error body as both protocols write it: a map of {@code __type} and {@code message}. */
+  static byte[] errorBody(ObjectMapper mapper, String type, String message) {
+    try {
+      return mapper.writeValueAsBytes(mapper.createObjectNode().put("__type", type).put("message", message));
+    } catch (IOException e) {
+      throw new IllegalStateException("a map of two strings always serializes", e);
+    }
+  }
+
   /** The member a mapping failure is about, e.g. {@code Tags.member.Key}. */
   static String memberPath(JsonMappingException mapping) {
     return mapping.getPath().stream()
