@@ -20,10 +20,12 @@ public final class JarNode implements AutoCloseable {
 
   private final Process process;
   private final URI endpoint;
+  private final Path stderr;
 
-  private JarNode(Process process, URI endpoint) {
+  private JarNode(Process process, URI endpoint, Path stderr) {
     this.process = process;
     this.endpoint = endpoint;
+    this.stderr = stderr;
   }
 
   /** Starts {@code java [jvmOptions] -jar hangar.jar --port 0 --data-dir dataDir} and waits for its start-up line. */
@@ -31,7 +33,8 @@ public final class JarNode implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--data-dir", dataDir.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(dataDir.resolveSibling(dataDir.getFileName() + "-stderr.txt").toFile());
+    Path stderr = dataDir.resolveSibling(dataDir.getFileName() + "-stderr.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().put("HANGAR_ACCESS_KEY_ID", Clients.ACCESS_KEY_ID);
     builder.environment().put("HANGAR_SECRET_ACCESS_KEY", Clients.SECRET_ACCESS_KEY);
     try {
@@ -54,7 +57,7 @@ public final class JarNode implements AutoCloseable {
       }, "jar-stdout");
       drain.setDaemon(true);
       drain.start();
-      return new JarNode(process, URI.create(matcher.group(1)));
+      return new JarNode(process, URI.create(matcher.group(1)), stderr);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -62,6 +65,20 @@ public final class JarNode implements AutoCloseable {
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** Whether the node's process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** What the node has written to its standard error so far. */
+  public String stderr() {
+    try {
+      return java.nio.file.Files.readString(stderr, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -241,11 +241,16 @@ public final class S3Wire {
   }
 
   static String head(Request request) {
+    return head(request, true);
+  }
+
+  /** The request line and header lines; with {@code close}, a {@code Connection: close} line at the end. */
+  static String head(Request request, boolean close) {
     StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
     for (Map.Entry<String, String> header : request.headers()) {
       head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
     }
-    return head.append("Connection: close\r\n\r\n").toString();
+    return head.append(close ? "Connection: close\r\n\r\n" : "\r\n").toString();
   }
 
   private static Response read(InputStream in) throws IOException {

@@ -56,6 +56,12 @@ public final class WireSocket implements AutoCloseable {
     return this;
   }
 
+  /** Sends the whole request, head and body, keeping the connection open for the next one (no Connection: close). */
+  public WireSocket send(S3Wire.Request request) {
+    write(S3Wire.head(request, false).getBytes(StandardCharsets.ISO_8859_1), 0, -1);
+    return sendBody(request.body(), 0, request.body().length);
+  }
+
   /** Sends {@code body[from, to)}. */
   public WireSocket sendBody(byte[] body, int from, int to) {
     write(body, from, to - from);
@@ -88,11 +94,23 @@ public final class WireSocket implements AutoCloseable {
     }
   }
 
+  /** A response with its body as bytes, for replies that are not text (CBOR). */
+  public record RawResponse(int status, Map<String, String> headers, byte[] body) {
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
   /**
    * The next response on the connection: an interim 100 (its head only) or a final one (head and body); empty
    * when the server closed or reset the connection before sending a single byte of it. A read timeout fails.
    */
   public Optional<S3Wire.Response> readResponse() {
+    return readRawResponse().map(r -> new S3Wire.Response(r.status(), r.headers(), new String(r.body(), StandardCharsets.UTF_8)));
+  }
+
+  /** As {@link #readResponse}, with the body as bytes; a body sent in HTTP chunked framing is unframed. */
+  public Optional<RawResponse> readRawResponse() {
     try {
       ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
       int last4 = 0;
@@ -128,14 +146,58 @@ public final class WireSocket implements AutoCloseable {
         }
       }
       if (status / 100 == 1) {
-        return Optional.of(new S3Wire.Response(status, headers, ""));
+        return Optional.of(new RawResponse(status, headers, new byte[0]));
       }
       String length = headers.get("content-length");
-      byte[] body = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
-      return Optional.of(new S3Wire.Response(status, headers, new String(body, StandardCharsets.UTF_8)));
+      byte[] body;
+      if (length != null) {
+        body = in.readNBytes(Integer.parseInt(length));
+      } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        body = readChunked();
+      } else {
+        body = in.readAllBytes();
+      }
+      return Optional.of(new RawResponse(status, headers, body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private byte[] readChunked() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String sizeLine = readLine();
+      int semicolon = sizeLine.indexOf(';');
+      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+      if (size == 0) {
+        while (!readLine().isEmpty()) {
+          // trailers
+        }
+        return body.toByteArray();
+      }
+      body.writeBytes(in.readNBytes(size));
+      readLine();
+      if (body.size() > 64 * 1024 * 1024) {
+        throw new IOException("a chunked response body longer than 64 MiB");
+      }
+    }
+  }
+
+  private String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != '\n') {
+      if (b < 0) {
+        throw new IOException("the server closed the connection in the middle of a chunked body");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+      if (line.size() > 8192) {
+        throw new IOException("a chunk-size line longer than 8 KiB");
+      }
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
   }
 
   /** True when the server has closed (or reset) its side: a read gives end-of-stream, not data and not a timeout. */
