@@ -48,9 +48,13 @@ public final class RawSigner {
 
   public static HttpResponse<String> call(URI endpoint, String operation, String body, String accessKeyId, String secret,
       Clock clock, String region, String service) {
-    Signed signed = sign(endpoint, "/", Map.of("X-Amz-Target", "GameLift." + operation, "Content-Type", "application/x-amz-json-1.1"),
-        body.getBytes(StandardCharsets.UTF_8), new S3Wire.Keys(accessKeyId, secret, null), clock, region, service);
-    return send(endpoint, signed.headers(), body);
+    return send(endpoint, json(endpoint, operation, body, new S3Wire.Keys(accessKeyId, secret, null), clock, region, service).headers(), body);
+  }
+
+  /** An AWS JSON 1.1 call ({@code POST /}, {@code X-Amz-Target: GameLift.<operation>}), signed. */
+  public static Signed json(URI endpoint, String operation, String body, S3Wire.Keys keys, Clock clock, String region, String service) {
+    return sign(endpoint, "/", Map.of("X-Amz-Target", "GameLift." + operation, "Content-Type", "application/x-amz-json-1.1"),
+        body.getBytes(StandardCharsets.UTF_8), keys, clock, region, service);
   }
 
   /**
