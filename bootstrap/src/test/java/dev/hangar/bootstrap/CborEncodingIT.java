@@ -267,6 +267,8 @@ class CborEncodingIT {
     cases.add(case_("CreateBuild", "UTF-8: a sequence cut short", cbor().map(1).raw(name).textUtf8(bytes('a', 0xE2, 0x82))));
     cases.add(case_("CreateBuild", "UTF-8: invalid in one chunk of an indefinite text", cbor().map(1).raw(name).initial(CborBytes.TEXT, 31)
         .text("ok").textUtf8(bytes(0xED, 0xB0, 0x80)).end()));
+    cases.add(case_("CreateBuild", "UTF-8: a character split across two chunks (RFC 8949 3.2.3)", cbor().map(1).raw(name)
+        .initial(CborBytes.TEXT, 31).textUtf8(bytes('d', 0xC3)).textUtf8(bytes(0xA9)).end()));
     cases.add(case_("CreateBuild", "UTF-8: invalid in a key", cbor().map(1).textUtf8(bytes('N', 0xC3, 0x28)).text("x")));
     cases.add(case_("CreateBuild", "UTF-8: invalid in an unknown member", cbor().map(2).raw(name).text("x").raw(extra)
         .textUtf8(bytes(0xC0, 0x80))));
