@@ -58,6 +58,7 @@ final class BuildRecords {
       p.setProperty("files.size", Long.toString(files.size()));
       p.setProperty("files.etag", files.etag());
       p.setProperty("files.versionId", files.versionId());
+      p.setProperty("files.lastModified", files.lastModified().toString());
     });
     List<Tag> tags = build.tags().asList();
     p.setProperty("tags", Integer.toString(tags.size()));
@@ -101,6 +102,8 @@ final class BuildRecords {
         BuildStatus.valueOf(p.getProperty("status")), Long.parseLong(p.getProperty("sizeOnDisk")),
         Instant.parse(p.getProperty("creationTime")), location, Tags.of(tags),
         Optional.ofNullable(p.getProperty("files.etag")).map(etag -> new StoredObject(Long.parseLong(p.getProperty("files.size")), etag,
-            p.getProperty("files.versionId"))));
+            p.getProperty("files.versionId"),
+            // Records written before the time was kept: the build's creation time stands in for it.
+            Instant.parse(p.getProperty("files.lastModified", p.getProperty("creationTime"))))));
   }
 }

@@ -5,6 +5,7 @@ import dev.hangar.application.port.out.DependencyFailureException;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.KeyLayout;
 import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.RoleArn;
@@ -66,7 +67,7 @@ public final class S3BuildStorage implements BuildStorage {
   public Optional<StoredObject> find(StorageLocation location) {
     try {
       HeadObjectResponse head = s3.headObject(r -> r.bucket(location.bucket().value()).key(location.key().value()));
-      return Optional.of(new StoredObject(head.contentLength(), head.eTag(), versionOf(head.versionId())));
+      return Optional.of(new StoredObject(head.contentLength(), head.eTag(), versionOf(head.versionId()), head.lastModified()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -110,6 +111,22 @@ public final class S3BuildStorage implements BuildStorage {
     }
   }
 
+  /** A ranged GetObject: S3 sends only those bytes. */
+  @Override
+  public Optional<InputStream> open(StorageLocation location, ByteRange range) {
+    if (range.length() == 0) {
+      return find(location).map(found -> InputStream.nullInputStream());
+    }
+    try {
+      return Optional.of(s3.getObject(r -> r.bucket(location.bucket().value()).key(location.key().value())
+          .range("bytes=" + range.offset() + "-" + range.last())));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw new DependencyFailureException("cannot read " + location, e);
+    }
+  }
+
   @Override
   public StoredObject importObject(StorageLocation source, StorageLocation destination) {
     S3Client reader = source.roleArn().map(callerClients).orElse(s3);
@@ -126,7 +143,10 @@ public final class S3BuildStorage implements BuildStorage {
       long length = in.response().contentLength();
       PutObjectResponse put = s3.putObject(r -> r.bucket(destination.bucket().value()).key(destination.key().value()),
           RequestBody.fromInputStream(in, length));
-      return new StoredObject(length, put.eTag(), versionOf(put.versionId()));
+      // PutObject does not say when the object was stored; its HEAD does (one request per import).
+      HeadObjectResponse stored = s3.headObject(r -> r.bucket(destination.bucket().value()).key(destination.key().value())
+          .versionId(put.versionId()));
+      return new StoredObject(length, put.eTag(), versionOf(put.versionId()), stored.lastModified());
     } catch (IOException | SdkException e) {
       throw new DependencyFailureException("cannot copy " + source + " to " + destination, e);
     }

@@ -117,7 +117,7 @@ class S3BuildRepositoryRetryTest {
   @Test
   void records_roundTripEveryField() {
     Build rich = stored.tag(List.of(new dev.hangar.domain.build.Tag("team", "core"), new dev.hangar.domain.build.Tag("ünï=cødé", "")))
-        .acceptFiles(new dev.hangar.domain.storage.StoredObject(1234, "\"etag\"", "v-1"), dev.hangar.domain.build.BuildArchive.Verdict.USABLE);
+        .acceptFiles(new dev.hangar.domain.storage.StoredObject(1234, "\"etag\"", "v-1", java.time.Instant.parse("2030-01-01T00:00:00Z")), dev.hangar.domain.build.BuildArchive.Verdict.USABLE);
     assertThat(BuildRecords.read(BuildRecords.write(rich))).isEqualTo(rich);
   }
 }

@@ -163,6 +163,55 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
     }
   }
 
+  /** A positional read: the bytes before the range are skipped on the file channel, never read. */
+  @Override
+  public Optional<InputStream> open(StorageLocation location, dev.hangar.domain.storage.ByteRange range) {
+    String name = nameOf(location);
+    synchronized (lockFor(name)) {
+      if (readObjectMeta(name).isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        FileChannel channel = FileChannel.open(objects.resolve(name), StandardOpenOption.READ).position(range.offset());
+        return Optional.of(new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+          private long left = range.length();
+
+          @Override
+          public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+              return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(read, 0);
+            return read;
+          }
+
+          @Override
+          public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+          }
+
+          @Override
+          public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+          }
+        });
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new DependencyFailureException("cannot read " + location, e);
+      }
+    }
+  }
+
   @Override
   public StoredObject importObject(StorageLocation source, StorageLocation destination) {
     if (!source.bucket().equals(bucket)) {
@@ -400,7 +449,7 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
   /** Moves a complete temp file into place with its metadata; the object is replaced as a whole. */
   private StoredObject install(StorageLocation location, Path file, long size, String etag) {
     String name = nameOf(location);
-    StoredObject object = new StoredObject(size, etag, UUID.randomUUID().toString());
+    String versionId = UUID.randomUUID().toString();
     synchronized (lockFor(name)) {
       try {
         Properties meta = new Properties();
@@ -408,11 +457,11 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
         meta.setProperty("key", location.key().value());
         meta.setProperty("size", Long.toString(size));
         meta.setProperty("etag", etag);
-        meta.setProperty("versionId", object.versionId());
+        meta.setProperty("versionId", versionId);
         deleteQuietly(objects.resolve(name + ".meta"));
         Files.move(file, objects.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         writeProperties(objects.resolve(name + ".meta"), meta);
-        return object;
+        return new StoredObject(size, etag, versionId, Files.getLastModifiedTime(objects.resolve(name)).toInstant());
       } catch (IOException e) {
         throw new DependencyFailureException("cannot install an object in " + objects, e);
       } finally {
@@ -429,14 +478,16 @@ public final class FileSystemBuildStorage implements BuildStorage, UploadStore, 
       return Optional.empty();
     }
     long size = Long.parseLong(meta.get().getProperty("size"));
+    java.time.Instant lastModified;
     try {
       if (Files.size(data) != size) {
         return Optional.empty();
       }
+      lastModified = Files.getLastModifiedTime(data).toInstant();
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(new StoredObject(size, meta.get().getProperty("etag"), meta.get().getProperty("versionId")));
+    return Optional.of(new StoredObject(size, meta.get().getProperty("etag"), meta.get().getProperty("versionId"), lastModified));
   }
 
   private Path requireUpload(String uploadId, StorageLocation location) {

@@ -25,6 +25,7 @@ import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.BuildStatus;
 import dev.hangar.domain.credential.CredentialLease;
 import dev.hangar.domain.credential.UploadTarget;
+import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StoredObject;
 import dev.hangar.domain.storage.StoredPart;
@@ -139,6 +140,11 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   @Override
   public Optional<InputStream> openBuildObject(BuildObject object) {
     return storage.open(object.location());
+  }
+
+  @Override
+  public Optional<InputStream> openBuildObject(BuildObject object, ByteRange range) {
+    return storage.open(object.location(), range);
   }
 
   /** The lease covers exactly this bucket and key, now, and its build still waits for its files. */

@@ -1,5 +1,6 @@
 package dev.hangar.application.port.in;
 
+import dev.hangar.domain.storage.ByteRange;
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -10,4 +11,7 @@ public interface GetBuildObjectUseCase {
 
   /** Its bytes; the caller closes the stream. */
   Optional<InputStream> openBuildObject(BuildObject object);
+
+  /** Those of its bytes (a ranged GetObject); the range lies within the object. The caller closes the stream. */
+  Optional<InputStream> openBuildObject(BuildObject object, ByteRange range);
 }

@@ -3,6 +3,7 @@ package dev.hangar.application.port.out;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.KeyLayout;
 import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.StorageLocation;
@@ -27,6 +28,13 @@ public interface BuildStorage {
 
   /** The object's bytes, streamed; empty when there is none. The caller closes the stream. */
   Optional<InputStream> open(StorageLocation location);
+
+  /**
+   * Those bytes of the object, streamed; empty when there is none. The bytes before the range are skipped
+   * where they are stored (a positional read, a ranged request), never read through. The range lies within
+   * the object as {@link #find} last described it; the caller closes the stream.
+   */
+  Optional<InputStream> open(StorageLocation location, ByteRange range);
 
   /**
    * Copies a caller's object ({@code source}, honouring its object version) into the service's storage at

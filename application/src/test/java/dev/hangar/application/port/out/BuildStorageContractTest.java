@@ -9,6 +9,7 @@ import dev.hangar.application.fixture.TestZips;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.ObjectVersion;
 import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
@@ -99,6 +100,20 @@ public abstract class BuildStorageContractTest {
       assertThat(in.readAllBytes()).isEqualTo(zip);
     }
     assertThat(storage().open(fresh())).isEmpty();
+  }
+
+  @Test
+  void open_range_exactlyThoseBytes() throws IOException {
+    StorageLocation location = fresh();
+    byte[] zip = TestZips.gameServer();
+    store(location, zip);
+    try (InputStream in = storage().open(location, new ByteRange(7, 20)).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(zip, 7, 27));
+    }
+    try (InputStream in = storage().open(location, new ByteRange(zip.length - 1, 1)).orElseThrow()) {
+      assertThat(in.readAllBytes()).containsExactly(zip[zip.length - 1]);
+    }
+    assertThat(storage().open(fresh(), new ByteRange(0, 1))).isEmpty();
   }
 
   @Test
