@@ -25,11 +25,16 @@ public final class HttpDates {
     this.clock = clock;
   }
 
+  /** An instant as HTTP writes dates (RFC 1123, GMT, whole seconds): {@code Date}, {@code Last-Modified}. */
+  public static String format(java.time.Instant instant) {
+    return RFC_1123.format(instant);
+  }
+
   public void stamp(HttpServerExchange exchange) {
     long second = clock.millis() / 1000;
     Cached current = cached;
     if (current.second() != second) {
-      current = new Cached(second, RFC_1123.format(java.time.Instant.ofEpochSecond(second)));
+      current = new Cached(second, format(java.time.Instant.ofEpochSecond(second)));
       cached = current;
     }
     exchange.getResponseHeaders().put(Headers.DATE, current.value());

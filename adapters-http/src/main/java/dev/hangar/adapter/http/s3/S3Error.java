@@ -24,6 +24,7 @@ public enum S3Error {
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   MALFORMED_XML("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema."),
   NO_SUCH_UPLOAD("NoSuchUpload", 404, "The specified upload does not exist."),
+  INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist."),
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
