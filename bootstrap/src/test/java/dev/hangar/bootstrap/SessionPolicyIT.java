@@ -95,6 +95,16 @@ class SessionPolicyIT {
   }
 
   @Test
+  void readAndDeleteOfTheBuildsKey_accessDenied() {
+    String key = BUILD.key().value();
+    node.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString("the stored build"));
+    // The resource alone would allow these: only the session policy's actions refuse them.
+    assertDenied(() -> leased.getObject(r -> r.bucket(BUCKET).key(key)));
+    assertDenied(() -> leased.deleteObject(r -> r.bucket(BUCKET).key(key)));
+    assertThat(node.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("the stored build");
+  }
+
+  @Test
   void everythingElse_accessDenied() {
     String key = BUILD.key().value();
     assertDenied(() -> leased.putObject(r -> r.bucket(BUCKET).key("123456789012/other-build"), RequestBody.fromString("x")));
