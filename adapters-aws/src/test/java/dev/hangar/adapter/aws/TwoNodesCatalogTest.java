@@ -11,6 +11,7 @@ import dev.hangar.domain.build.Tag;
 import dev.hangar.domain.storage.BucketName;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -32,7 +39,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * Two nodes, each running the real use cases on its own catalog client, on one moto S3. A barrier in each node's S3 client makes both
  * read the build before either writes (the interleaving that loses an update without conditional writes).
  * The design: both changes survive, because the loser's If-Match write fails with 412 and it re-applies its
- * change to what the winner wrote.
+ * change to what the winner wrote. Each node's client records the status of every catalog write it sends, so each
+ * race also shows that the interleaving happened: one node's write was refused (412, or 409) and written again.
  */
 class TwoNodesCatalogTest {
   /** An S3 client whose first GetObject, once armed, waits at the barrier before returning what it read. */
@@ -74,10 +82,35 @@ class TwoNodesCatalogTest {
     }
   }
 
+  /** The HTTP status of each PutObject a client sends, in order, retries included. */
+  private static final class PutStatuses implements ExecutionInterceptor {
+    final List<Integer> statuses = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+      if (context.request() instanceof PutObjectRequest) {
+        statuses.add(context.httpResponse().statusCode());
+      }
+    }
+
+    /** A write refused because the other node wrote first, then a write of the same node that succeeded. */
+    boolean conflictThenRetried() {
+      List<Integer> seen = List.copyOf(statuses);
+      for (int i = 0; i < seen.size(); i++) {
+        if (seen.get(i) == 412 || seen.get(i) == 409) {
+          return seen.subList(i + 1, seen.size()).contains(200);
+        }
+      }
+      return false;
+    }
+  }
+
   private S3Client s3;
   private BucketName bucket;
   private BarrierS3 nodeA;
   private BarrierS3 nodeB;
+  private final PutStatuses writesA = new PutStatuses();
+  private final PutStatuses writesB = new PutStatuses();
   private S3BuildRepository catalogA;
   private S3BuildRepository catalogB;
   private ExecutorService pool;
@@ -88,11 +121,19 @@ class TwoNodesCatalogTest {
     s3 = moto.s3();
     bucket = new BucketName(moto.freshBucket(s3));
     CyclicBarrier barrier = new CyclicBarrier(2);
-    nodeA = new BarrierS3(moto.s3(), barrier);
-    nodeB = new BarrierS3(moto.s3(), barrier);
+    nodeA = new BarrierS3(recorded(moto, writesA), barrier);
+    nodeB = new BarrierS3(recorded(moto, writesB), barrier);
     catalogA = new S3BuildRepository(nodeA, bucket, "catalog.");
     catalogB = new S3BuildRepository(nodeB, bucket, "catalog.");
     pool = Executors.newFixedThreadPool(2);
+  }
+
+  private static S3Client recorded(Moto moto, ExecutionInterceptor recorder) {
+    return S3Client.builder().endpointOverride(moto.endpoint()).region(Moto.REGION).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
+        .build();
   }
 
   @AfterEach
@@ -158,12 +199,17 @@ class TwoNodesCatalogTest {
   /** Runs one use case on each node at once; each node's first catalog read waits until the other node has read too. */
   private Build raceUseCases(Build stored, java.util.concurrent.Callable<?> onA, java.util.concurrent.Callable<?> onB) throws Exception {
     catalogA.add(stored);
+    writesA.statuses.clear();
     nodeA.armed.set(true);
     nodeB.armed.set(true);
     Future<?> a = pool.submit(onA);
     Future<?> b = pool.submit(onB);
     a.get(30, TimeUnit.SECONDS);
     b.get(30, TimeUnit.SECONDS);
+    assertThat(writesA.conflictThenRetried() || writesB.conflictThenRetried())
+        .as("a catalog write refused by the other node's write and written again; PutObject statuses A %s, B %s",
+            writesA.statuses, writesB.statuses)
+        .isTrue();
     return catalogA.find(stored.owner(), stored.id()).orElseThrow();
   }
 }
