@@ -180,8 +180,12 @@ class BuildUploadServiceTest {
     try {
       var first = pool.submit(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), zip.length, slow)));
       firstReading.await(10, java.util.concurrent.TimeUnit.SECONDS);
-      var second = pool.submit(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10, untouchable())));
-      Thread.sleep(100);
+      java.util.concurrent.CompletableFuture<Thread> secondThread = new java.util.concurrent.CompletableFuture<>();
+      var second = pool.submit(() -> {
+        secondThread.complete(Thread.currentThread());
+        return uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10, untouchable()));
+      });
+      awaitBlockedOrWaiting(secondThread.get(10, java.util.concurrent.TimeUnit.SECONDS), second);
       assertThat(second.isDone()).as("the second write waits for the first").isFalse();
       releaseFirst.countDown();
       assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).size()).isEqualTo(zip.length);
@@ -190,6 +194,24 @@ class BuildUploadServiceTest {
       pool.shutdownNow();
     }
     assertThat(f.builds.find(f.caller, created.build().id()).orElseThrow().status()).isEqualTo(BuildStatus.READY);
+  }
+
+  /**
+   * Polls (at most 10 s) until {@code thread} is parked on a monitor or a lock, which only the first write holds.
+   * Fails at once if its task ends instead.
+   */
+  private static void awaitBlockedOrWaiting(Thread thread, java.util.concurrent.Future<?> task) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!parked(thread) && !task.isDone() && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(2));
+    }
+    assertThat(task.isDone()).as("the second write ended while the first still held the build").isFalse();
+    assertThat(thread.getState()).as("the second write's thread").isIn(Thread.State.BLOCKED, Thread.State.WAITING);
+  }
+
+  private static boolean parked(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.BLOCKED || state == Thread.State.WAITING;
   }
 
   @Test
