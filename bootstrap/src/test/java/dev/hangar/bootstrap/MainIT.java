@@ -3,6 +3,7 @@ package dev.hangar.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,10 @@ class MainIT {
   private record Run(List<String> stdout, List<String> stderr, int exitCode) {
   }
 
-  /** Starts the jar, reads its output until {@code untilLine} appears (or it exits), then stops it. */
+  /**
+   * Starts the jar and reads its output until {@code untilLine} appears (or it exits), then stops it and reads on until
+   * its output ends, so that what it prints while it stops is read too. Each wait is bounded.
+   */
   private Run run(String untilLine, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
     command.addAll(List.of(args));
@@ -40,30 +48,64 @@ class MainIT {
     builder.environment().remove("HANGAR_ACCESS_KEY_ID");
     builder.environment().remove("HANGAR_SECRET_ACCESS_KEY");
     Process process = builder.start();
+    BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+    AtomicReference<IOException> readFailure = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          lines.add(Optional.of(line));
+        }
+      } catch (IOException e) {
+        readFailure.set(e);
+      } finally {
+        lines.add(Optional.empty());
+      }
+    }, "main-it-stdout");
+    reader.setDaemon(true);
+    reader.start();
     List<String> stdout = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      String line;
-      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        stdout.add(line);
-        if (untilLine != null && line.contains(untilLine)) {
-          break;
-        }
-      }
-      if (untilLine != null && stdout.stream().anyMatch(l -> l.contains(untilLine))) {
-        // Let the start-up lines that follow arrive, then stop the node.
-        Thread.sleep(300);
-        while (out.ready() && (line = out.readLine()) != null) {
-          stdout.add(line);
-        }
-      }
+    boolean ended;
+    try {
+      ended = readUntil(lines, stdout, untilLine, Duration.ofSeconds(30));
     } finally {
-      process.destroy();
+      // SIGTERM through the process handle: Process.destroy() would also close our end of the node's stdout, and
+      // what the node prints while it stops would be lost.
+      process.toHandle().destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
       }
     }
+    if (!ended) {
+      ended = readUntil(lines, stdout, null, Duration.ofSeconds(10));
+    }
+    assertThat(ended).as("the node's output ended once it stopped; read so far: %s", stdout).isTrue();
+    assertThat(readFailure.get()).as("reading the node's output").isNull();
     return new Run(stdout, Files.readAllLines(dir.resolve("stderr.txt")), process.exitValue());
+  }
+
+  /**
+   * Moves lines from {@code lines} to {@code into} until one contains {@code untilLine} (false) or the output ends
+   * (true); fails when neither happens within {@code bound}.
+   */
+  private static boolean readUntil(BlockingQueue<Optional<String>> lines, List<String> into, String untilLine, Duration bound)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (true) {
+      Optional<String> next = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (next == null) {
+        throw new AssertionError("neither " + (untilLine == null ? "" : "'" + untilLine + "' nor ") + "the end of the output within "
+            + bound + "; read: " + into);
+      }
+      if (next.isEmpty()) {
+        return true;
+      }
+      into.add(next.get());
+      if (untilLine != null && next.get().contains(untilLine)) {
+        return false;
+      }
+    }
   }
 
   @Test
