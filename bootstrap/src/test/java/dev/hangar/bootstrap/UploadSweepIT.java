@@ -45,7 +45,7 @@ class UploadSweepIT {
       assertThat(filesOf(abandoned)).as("the abandoned upload's files").isNotEmpty();
       assertThat(filesOf(live)).as("the live upload's files").isNotEmpty();
 
-      // The first lease has expired one minute ago; the second one expires in four minutes.
+      // The first lease expired one minute ago; the second one expires in nine minutes.
       clock.advance(LEASE.minus(Duration.ofMinutes(10)).plusMinutes(1));
 
       long deadline = System.nanoTime() + WAIT.toNanos();
