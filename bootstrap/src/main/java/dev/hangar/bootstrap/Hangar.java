@@ -21,15 +21,15 @@ public final class Hangar implements AutoCloseable {
   private final ServiceConfig config;
   private final HttpEndpoint endpoint;
   private final PrincipalSource.Resolved principals;
-  private final UploadStore uploads;
+  private final AutoCloseable storage;
   private final UploadSweeper sweeper;
 
-  private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, UploadStore uploads,
+  private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, AutoCloseable storage,
       UploadSweeper sweeper) {
     this.config = config;
     this.endpoint = endpoint;
     this.principals = principals;
-    this.uploads = uploads;
+    this.storage = storage;
     this.sweeper = sweeper;
   }
 
@@ -40,14 +40,15 @@ public final class Hangar implements AutoCloseable {
     HangarComponent component = DaggerHangarComponent.factory().create(config, clock);
     PrincipalSource.Resolved principals = component.principals();
     UploadStore uploads = component.uploadStore();
+    AutoCloseable storage = component.localStorage();
     HttpEndpoint endpoint;
     try {
       endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler());
     } catch (RuntimeException e) {
-      closeQuietly(uploads);
+      closeQuietly(storage);
       throw e;
     }
-    return new Hangar(config, endpoint, principals, uploads, new UploadSweeper(uploads, clock));
+    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, clock));
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
@@ -74,16 +75,14 @@ public final class Hangar implements AutoCloseable {
   public void close() {
     endpoint.close();
     sweeper.close();
-    closeQuietly(uploads);
+    closeQuietly(storage);
   }
 
-  private static void closeQuietly(Object resource) {
-    if (resource instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // Closing twice, or a lock already released: nothing more to do.
-      }
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      // Closing twice, or a lock already released: nothing more to do.
     }
   }
 

@@ -157,7 +157,7 @@ class InterruptedUploadIT {
   /** Moves past the lease's expiry, sweeps expired uploads, and checks that no upload or temporary file remains. */
   private void expireLeaseAndSweep(int expectedRemoved) {
     clock.advance(LEASE.plusMinutes(1));
-    assertThat(hangar.storage().removeExpiredUploads(clock.instant())).isEqualTo(expectedRemoved);
+    assertThat(hangar.uploads().removeExpiredUploads(clock.instant())).isEqualTo(expectedRemoved);
     assertThat(list(storage("uploads"))).isEmpty();
     assertThat(list(storage("tmp"))).isEmpty();
     assertThat(list(storage("objects"))).isEmpty();

@@ -28,19 +28,33 @@ class FileSystemBuildStorageTest {
   @TempDir
   Path root;
 
+  private StorageFolder folder;
   private FileSystemBuildStorage storage;
+  private FileSystemUploadStore uploads;
+
+  /** Opens the folder as a node's start does, with a build storage and an upload store on it. */
+  private void open(boolean keepObjects) {
+    folder = new StorageFolder(root, keepObjects);
+    storage = new FileSystemBuildStorage(folder, TestBuilds.BUCKET, KeyLayout.GAMELIFT);
+    uploads = new FileSystemUploadStore(folder, Clock.systemUTC());
+  }
 
   private FileSystemBuildStorage storage() {
-    if (storage == null) {
-      storage = new FileSystemBuildStorage(root, TestBuilds.BUCKET, KeyLayout.GAMELIFT, Clock.systemUTC(), true);
+    if (folder == null) {
+      open(true);
     }
     return storage;
   }
 
+  private FileSystemUploadStore uploads() {
+    storage();
+    return uploads;
+  }
+
   @AfterEach
   void close() {
-    if (storage != null) {
-      storage.close();
+    if (folder != null) {
+      folder.close();
     }
   }
 
@@ -53,7 +67,7 @@ class FileSystemBuildStorageTest {
 
     @Override
     protected void store(StorageLocation location, byte[] content) {
-      FileSystemBuildStorageTest.this.storage().putObject(location, new ByteArrayInputStream(content));
+      FileSystemBuildStorageTest.this.uploads().putObject(location, new ByteArrayInputStream(content));
     }
   }
 
@@ -61,7 +75,7 @@ class FileSystemBuildStorageTest {
   class AsUploadStore extends UploadStoreContractTest {
     @Override
     protected UploadStore uploads() {
-      return FileSystemBuildStorageTest.this.storage();
+      return FileSystemBuildStorageTest.this.uploads();
     }
 
     @Override
@@ -73,7 +87,7 @@ class FileSystemBuildStorageTest {
   @Test
   void fileNames_neverComeFromKeys() throws IOException {
     StorageLocation sneaky = StorageLocation.serviceOwned(TestBuilds.BUCKET, new dev.hangar.domain.storage.ObjectKey("../../escape"));
-    storage().putObject(sneaky, new ByteArrayInputStream(TestZips.gameServer()));
+    uploads().putObject(sneaky, new ByteArrayInputStream(TestZips.gameServer()));
     try (Stream<Path> files = Files.walk(root)) {
       assertThat(files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()))
           .allMatch(name -> name.startsWith("objects/") || name.equals(".lock"))
@@ -84,47 +98,23 @@ class FileSystemBuildStorageTest {
   @Test
   void start_removesLeftoversAndUploads_keepsObjectsWhenAsked() throws IOException {
     StorageLocation kept = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
-    storage().putObject(kept, new ByteArrayInputStream(TestZips.gameServer()));
-    String upload = storage().createMultipartUpload(kept, Instant.parse("2100-01-01T00:00:00Z"));
+    uploads().putObject(kept, new ByteArrayInputStream(TestZips.gameServer()));
+    String upload = uploads().createMultipartUpload(kept, Instant.parse("2100-01-01T00:00:00Z"));
     Files.writeString(root.resolve("tmp").resolve("write-leftover"), "half an upload");
-    storage().close();
-    storage = new FileSystemBuildStorage(root, TestBuilds.BUCKET, KeyLayout.GAMELIFT, Clock.systemUTC(), true);
+    folder.close();
+    open(true);
     assertThat(storage.find(kept)).isPresent();
     assertThat(root.resolve("tmp")).isEmptyDirectory();
-    assertThatThrownBy(() -> storage.listParts(upload, kept)).isInstanceOf(UploadStore.NoSuchUploadException.class);
-    storage.close();
-    storage = new FileSystemBuildStorage(root, TestBuilds.BUCKET, KeyLayout.GAMELIFT, Clock.systemUTC(), false);
+    assertThatThrownBy(() -> uploads.listParts(upload, kept)).isInstanceOf(UploadStore.NoSuchUploadException.class);
+    folder.close();
+    open(false);
     assertThat(storage.find(kept)).isEmpty();
   }
 
   @Test
   void start_folderInUse_refused() {
     storage();
-    assertThatThrownBy(() -> new FileSystemBuildStorage(root, TestBuilds.BUCKET, KeyLayout.GAMELIFT, Clock.systemUTC(), true))
+    assertThatThrownBy(() -> new StorageFolder(root, true))
         .hasMessageContaining("Another Hangar node");
-  }
-
-  @Test
-  void centralDirectorySize_readFromTheEndRecord() throws IOException {
-    Path zip = root.resolve("small.zip");
-    Files.write(zip, TestZips.gameServer());
-    long size = FileSystemBuildStorage.centralDirectorySize(zip).orElseThrow();
-    assertThat(size).isBetween(50L, 300L);
-    Path text = root.resolve("text.bin");
-    Files.writeString(text, "not a zip");
-    assertThat(FileSystemBuildStorage.centralDirectorySize(text)).isEmpty();
-  }
-
-  @Test
-  void centralDirectorySize_zip64EndRecord() throws IOException {
-    Path zip = root.resolve("many.zip");
-    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-      for (int i = 0; i < 70_000; i++) {
-        out.putNextEntry(new java.util.zip.ZipEntry("e" + i));
-        out.closeEntry();
-      }
-    }
-    // More than 65,535 entries: the JDK writes a zip64 end record.
-    assertThat(FileSystemBuildStorage.centralDirectorySize(zip).orElseThrow()).isGreaterThan(70_000L * 46);
   }
 }

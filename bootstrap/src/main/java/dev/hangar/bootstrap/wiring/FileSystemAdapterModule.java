@@ -3,6 +3,8 @@ package dev.hangar.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemUploadStore;
+import dev.hangar.adapter.filesystem.StorageFolder;
 import dev.hangar.bootstrap.AdapterMode;
 import dev.hangar.bootstrap.ServiceConfig;
 import java.time.Clock;
@@ -13,9 +15,21 @@ import javax.inject.Singleton;
 public interface FileSystemAdapterModule {
   @Provides
   @Singleton
-  static FileSystemBuildStorage fileSystemStorage(ServiceConfig config, Clock clock) {
+  static StorageFolder storageFolder(ServiceConfig config) {
     // With the catalog in memory, the objects of an earlier run belong to builds that no longer exist.
     boolean keepObjects = config.adapters() != AdapterMode.MEMORY;
-    return new FileSystemBuildStorage(config.dataDir().resolve("storage"), config.bucket(), config.keyLayout(), clock, keepObjects);
+    return new StorageFolder(config.dataDir().resolve("storage"), keepObjects);
+  }
+
+  @Provides
+  @Singleton
+  static FileSystemBuildStorage fileSystemStorage(StorageFolder folder, ServiceConfig config) {
+    return new FileSystemBuildStorage(folder, config.bucket(), config.keyLayout());
+  }
+
+  @Provides
+  @Singleton
+  static FileSystemUploadStore fileSystemUploads(StorageFolder folder, Clock clock) {
+    return new FileSystemUploadStore(folder, clock);
   }
 }

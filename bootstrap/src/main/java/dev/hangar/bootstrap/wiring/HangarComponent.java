@@ -7,6 +7,7 @@ import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.PrincipalSource;
 import dev.hangar.bootstrap.ServiceConfig;
 import java.time.Clock;
+import javax.inject.Named;
 import javax.inject.Singleton;
 
 /** The one production component: a node's whole object graph, built from its configuration and a clock. */
@@ -19,6 +20,9 @@ public interface HangarComponent {
   PrincipalSource.Resolved principals();
 
   UploadStore uploadStore();
+
+  @Named("localStorage")
+  AutoCloseable localStorage();
 
   @Component.Factory
   interface Factory {

@@ -8,6 +8,8 @@ import dev.hangar.adapter.aws.S3BuildRepository;
 import dev.hangar.adapter.aws.S3BuildStorage;
 import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemUploadStore;
+import dev.hangar.adapter.filesystem.StorageFolder;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
@@ -42,9 +44,18 @@ public interface PortSelectionModule {
   /** On AWS, uploads go straight to S3: the embedded endpoint stores nothing (no lease is known to it). */
   @Provides
   @Singleton
-  static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem) {
+  static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemUploadStore> fileSystem) {
     UploadStore none = NoLocalUploads.INSTANCE;
     return select(config, fileSystem, () -> none);
+  }
+
+  /** What the node releases when it stops: the storage folder where one is used, else nothing. */
+  @Provides
+  @Singleton
+  @Named("localStorage")
+  static AutoCloseable localStorage(ServiceConfig config, Lazy<StorageFolder> folder) {
+    AutoCloseable none = () -> { };
+    return select(config, folder, () -> none);
   }
 
   @Provides

@@ -49,9 +49,13 @@ public final class TestHangar implements AutoCloseable {
     return component.storage();
   }
 
+  public dev.hangar.adapter.filesystem.FileSystemUploadStore uploads() {
+    return component.uploads();
+  }
+
   @Override
   public void close() {
     endpoint.close();
-    component.storage().close();
+    component.folder().close();
   }
 }

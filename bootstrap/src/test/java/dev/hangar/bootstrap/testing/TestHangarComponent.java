@@ -7,6 +7,8 @@ import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.application.port.out.LeaseLookup;
 import dev.hangar.bootstrap.ServiceConfig;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemUploadStore;
+import dev.hangar.adapter.filesystem.StorageFolder;
 import dev.hangar.bootstrap.wiring.AuthenticationModule;
 import dev.hangar.bootstrap.wiring.FileSystemAdapterModule;
 import dev.hangar.bootstrap.wiring.HttpAdapterModule;
@@ -27,6 +29,10 @@ public interface TestHangarComponent {
   LeaseLookup leases();
 
   FileSystemBuildStorage storage();
+
+  FileSystemUploadStore uploads();
+
+  StorageFolder folder();
 
   @Component.Factory
   interface Factory {

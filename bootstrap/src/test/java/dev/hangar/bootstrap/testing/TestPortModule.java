@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemUploadStore;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
@@ -30,8 +31,8 @@ interface TestPortModule {
   }
 
   @Provides
-  static UploadStore uploadStore(FileSystemBuildStorage storage) {
-    return storage;
+  static UploadStore uploadStore(FileSystemUploadStore uploads) {
+    return uploads;
   }
 
   @Provides

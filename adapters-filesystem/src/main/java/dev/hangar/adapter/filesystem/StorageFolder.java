@@ -1,0 +1,219 @@
+package dev.hangar.adapter.filesystem;
+
+import dev.hangar.application.port.out.DependencyFailureException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The storage folder on local disk (see the module README for the layout): one node holds it, through a
+ * lock on {@code .lock}; everything is written into {@code tmp/}, fsynced, and only then renamed into place.
+ * The names in it are locked in-process through {@link #locks()}, shared by the stores that use the folder.
+ */
+public final class StorageFolder implements AutoCloseable {
+  private static final int BUFFER = 64 * 1024;
+
+  private final Path objects;
+  private final Path uploads;
+  private final Path tmp;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final KeyedLocks locks = new KeyedLocks();
+
+  /**
+   * Opens (or creates) the folder, takes its lock and removes leftovers: {@code tmp/} and every multipart
+   * upload (their leases did not survive the restart).
+   *
+   * @param keepObjects false when the catalog does not survive a restart: the objects of the last run are removed too
+   */
+  public StorageFolder(Path root, boolean keepObjects) {
+    this.objects = root.resolve("objects");
+    this.uploads = root.resolve("uploads");
+    this.tmp = root.resolve("tmp");
+    try {
+      Files.createDirectories(objects);
+      Files.createDirectories(uploads);
+      Files.createDirectories(tmp);
+      lockChannel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock taken;
+      try {
+        taken = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        taken = null;
+      }
+      lock = taken;
+      if (lock == null) {
+        lockChannel.close();
+        throw new IllegalStateException("Another Hangar node is using " + root + "; give each node its own --data-dir");
+      }
+      deleteChildren(tmp);
+      deleteChildren(uploads);
+      if (!keepObjects) {
+        deleteChildren(objects);
+      }
+    } catch (IOException e) {
+      throw new DependencyFailureException("cannot open the storage folder " + root, e);
+    }
+  }
+
+  /** Releases the folder for another node. */
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path objects() {
+    return objects;
+  }
+
+  Path uploads() {
+    return uploads;
+  }
+
+  KeyedLocks locks() {
+    return locks;
+  }
+
+  /** A file written whole into tmp/ and fsynced, with its size and the MD5 of its bytes. */
+  record Written(Path file, long size, String md5Hex) {
+  }
+
+  /** A fresh name in tmp/, for a file the caller writes itself. */
+  Path newTemp(String prefix) {
+    return tmp.resolve(prefix + "-" + UUID.randomUUID());
+  }
+
+  /** Streams {@code content} into a new file in tmp/, fsynced; on any failure the file is gone and the failure goes on. */
+  Written writeToTemp(InputStream content) {
+    Path file = newTemp("write");
+    MessageDigest md5 = md5();
+    long size = 0;
+    boolean done = false;
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      byte[] buffer = new byte[BUFFER];
+      ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+      int read;
+      while ((read = content.read(buffer)) >= 0) {
+        md5.update(buffer, 0, read);
+        wrapped.clear().limit(read);
+        while (wrapped.hasRemaining()) {
+          out.write(wrapped);
+        }
+        size += read;
+      }
+      out.force(true);
+      done = true;
+      return new Written(file, size, HexFormat.of().formatHex(md5.digest()));
+    } catch (IOException e) {
+      throw new DependencyFailureException("cannot write an upload to " + tmp, e);
+    } finally {
+      if (!done) {
+        deleteQuietly(file);
+      }
+    }
+  }
+
+  /** Renames a complete file over {@code target} in one step: a reader sees the old file or the new one, never a part. */
+  static void moveIntoPlace(Path file, Path target) throws IOException {
+    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Writes a small properties file through tmp/, fsynced, and renames it into place. */
+  void writeProperties(Path file, Properties properties) throws IOException {
+    Path temp = newTemp("meta");
+    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      StringWriter text = new StringWriter();
+      properties.store(text, null);
+      out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1)));
+      out.force(true);
+    }
+    moveIntoPlace(temp, file);
+  }
+
+  /** The properties in that file; empty when it is missing or unreadable. */
+  static Optional<Properties> readProperties(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Properties properties = new Properties();
+      properties.load(in);
+      return Optional.of(properties);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  static List<Path> children(Path dir) {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(found::add);
+    } catch (IOException e) {
+      throw new DependencyFailureException("cannot list " + dir, e);
+    }
+    return found;
+  }
+
+  private static void deleteChildren(Path dir) throws IOException {
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+      for (Path child : children) {
+        deleteTree(child);
+      }
+    }
+  }
+
+  static void deleteTree(Path path) {
+    try {
+      if (Files.isDirectory(path)) {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+          for (Path child : children) {
+            deleteTree(child);
+          }
+        }
+      }
+      Files.deleteIfExists(path);
+    } catch (NoSuchFileException e) {
+      // Someone else removed it first: it is gone either way.
+    } catch (IOException e) {
+      throw new DependencyFailureException("cannot delete " + path, e);
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A leftover in tmp/ is removed at the next start.
+    }
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is part of every JDK", e);
+    }
+  }
+}
