@@ -11,9 +11,11 @@ import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredObject;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3BuildStorage implements BuildStorage {
   /** Beyond this many entries a zip is not judged usable (and its names would not fit a node's memory). */
   static final int MAX_ENTRIES = 500_000;
+  /** The signature of a zip's end record, with which a zip without entries begins. */
+  private static final byte[] END_SIGNATURE = {'P', 'K', 5, 6};
 
   private final S3Client s3;
   private final BucketName bucket;
@@ -87,7 +91,12 @@ public final class S3BuildStorage implements BuildStorage {
       return Optional.empty();
     }
     List<String> names = new ArrayList<>();
-    try (ZipInputStream zip = new ZipInputStream(object.get())) {
+    boolean endRecordFirst;
+    try (BufferedInputStream in = new BufferedInputStream(object.get());
+        ZipInputStream zip = new ZipInputStream(in)) {
+      in.mark(END_SIGNATURE.length);
+      endRecordFirst = Arrays.equals(in.readNBytes(END_SIGNATURE.length), END_SIGNATURE);
+      in.reset();
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         if (names.size() == MAX_ENTRIES) {
           return Optional.empty();
@@ -97,7 +106,8 @@ public final class S3BuildStorage implements BuildStorage {
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
-    return names.isEmpty() ? Optional.empty() : Optional.of(names);
+    // The stream finds no entry in text as in an empty zip: only a zip without entries starts with its end record.
+    return names.isEmpty() && !endRecordFirst ? Optional.empty() : Optional.of(names);
   }
 
   @Override

@@ -42,6 +42,13 @@ class RealAwsContractTest {
       return storage;
     }
 
+    /** Older versions stay readable only in a bucket with versioning on: ask the bucket. */
+    @Override
+    protected boolean keepsOlderVersions() {
+      return s3.getBucketVersioning(r -> r.bucket(RealAws.bucket().value())).status()
+          == software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED;
+    }
+
     @Override
     protected void store(StorageLocation location, byte[] content) {
       s3.putObject(r -> r.bucket(location.bucket().value()).key(location.key().value()), RequestBody.fromBytes(content));

@@ -26,6 +26,12 @@ class S3BuildStorageTest extends BuildStorageContractTest {
     return storage;
   }
 
+  /** moto's bucket has versioning on: every version stays readable by its id. */
+  @Override
+  protected boolean keepsOlderVersions() {
+    return true;
+  }
+
   @Override
   protected void store(StorageLocation location, byte[] content) {
     s3.putObject(r -> r.bucket(location.bucket().value()).key(location.key().value()), RequestBody.fromBytes(content));

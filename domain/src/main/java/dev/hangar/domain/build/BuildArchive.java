@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules a build's zip must pass to become READY: it is a zip, and no entry escapes the build root
- * (no absolute path, no drive letter, no {@code ..} segment, with either slash).
+ * The rules a build's zip must pass to become READY: it is a zip, it has at least one entry, and no entry
+ * escapes the build root (no absolute path, no drive letter, no {@code ..} segment, with either slash). Every
+ * storage adapter only reports the entry names it read; this is the one place that judges them.
  */
 public final class BuildArchive {
   /** What the rules say about an uploaded object. */
@@ -16,10 +17,13 @@ public final class BuildArchive {
   private BuildArchive() {
   }
 
-  /** @param entryNames the zip's entry names, or empty when the object is not a readable zip */
+  /** @param entryNames the zip's entry names (an empty list for a zip without entries), or empty when the object is not a readable zip */
   public static Verdict judge(Optional<List<String>> entryNames) {
     if (entryNames.isEmpty()) {
       return new Verdict(false, "the object is not a zip file");
+    }
+    if (entryNames.get().isEmpty()) {
+      return new Verdict(false, "the zip has no entries");
     }
     for (String name : entryNames.get()) {
       if (escapesRoot(name)) {

@@ -16,6 +16,13 @@ class BuildArchiveTest {
   }
 
   @Test
+  void judge_zipWithoutEntries_unusable() {
+    BuildArchive.Verdict verdict = BuildArchive.judge(Optional.of(List.of()));
+    assertThat(verdict.usable()).isFalse();
+    assertThat(verdict.reason()).isEqualTo("the zip has no entries");
+  }
+
+  @Test
   void judge_entriesInsideTheRoot_usable() {
     assertThat(BuildArchive.judge(Optional.of(List.of("server.sh", "data/levels/one.bin", "a..b/c", "dir/"))).usable()).isTrue();
   }

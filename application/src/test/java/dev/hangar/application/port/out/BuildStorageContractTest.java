@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.application.fixture.TestZips;
+import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
@@ -17,6 +18,7 @@ import dev.hangar.domain.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,14 @@ public abstract class BuildStorageContractTest {
 
   /** Puts an object at that location by the adapter's own means (an upload, an S3 PutObject). */
   protected abstract void store(StorageLocation location, byte[] content);
+
+  /**
+   * Whether the adapter keeps an object's older versions (S3 with versioning on). Where it does, an import
+   * names any of them; where it keeps only the latest, an import of an older one is refused.
+   */
+  protected boolean keepsOlderVersions() {
+    return false;
+  }
 
   private StorageLocation fresh() {
     return storage().locationFor(freshAccount(), freshId());
@@ -92,6 +102,17 @@ public abstract class BuildStorageContractTest {
   }
 
   @Test
+  void archiveEntries_emptyZip_noEntriesAndJudgedUnusable() {
+    StorageLocation empty = fresh();
+    store(empty, TestZips.zip(Map.of()));
+    Optional<List<String>> entries = storage().archiveEntries(empty);
+    assertThat(entries).as("an empty zip is a zip, with no entries").hasValue(List.of());
+    BuildArchive.Verdict verdict = BuildArchive.judge(entries);
+    assertThat(verdict.usable()).isFalse();
+    assertThat(verdict.reason()).isEqualTo("the zip has no entries");
+  }
+
+  @Test
   void open_storedObject_sameBytes() throws IOException {
     StorageLocation location = fresh();
     byte[] zip = TestZips.gameServer();
@@ -132,6 +153,28 @@ public abstract class BuildStorageContractTest {
         new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.of(new ObjectVersion("no-such-version")));
     assertThatThrownBy(() -> storage().importObject(otherVersion, fresh())).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
     assertThatThrownBy(() -> storage().importObject(fresh(), fresh())).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
+  }
+
+  @Test
+  void importObject_olderVersionThanTheLatest_copiesTheOlderBytesOrRefuses() throws IOException {
+    StorageLocation source = fresh();
+    byte[] older = TestZips.zip(Map.of("a.txt", "the older one"));
+    store(source, older);
+    String olderVersion = storage().find(source).orElseThrow().versionId();
+    byte[] latest = TestZips.zip(Map.of("a.txt", "the latest one", "b.txt", "b"));
+    store(source, latest);
+    StorageLocation callers = StorageLocation.callerOwned(source.bucket(), source.key(),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.of(new ObjectVersion(olderVersion)));
+    StorageLocation destination = fresh();
+    if (keepsOlderVersions()) {
+      assertThat(storage().importObject(callers, destination).size()).isEqualTo(older.length);
+      try (InputStream in = storage().open(destination).orElseThrow()) {
+        assertThat(in.readAllBytes()).as("the older bytes").isEqualTo(older);
+      }
+    } else {
+      assertThatThrownBy(() -> storage().importObject(callers, destination)).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
+      assertThat(storage().find(destination)).isEmpty();
+    }
   }
 
   @Test
