@@ -11,13 +11,22 @@ import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.application.port.out.UploadStoreContractTest;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.storage.KeyLayout;
+import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -116,5 +125,41 @@ class FileSystemBuildStorageTest {
     storage();
     assertThatThrownBy(() -> new StorageFolder(root, true))
         .hasMessageContaining("Another Hangar node");
+  }
+
+  @Test
+  void locks_afterConcurrentWork_noneLeft() throws Exception {
+    storage();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        work.add(pool.submit(() -> {
+          StorageLocation location = storage().locationFor(TestBuilds.freshAccount(), TestBuilds.freshId());
+          uploads().putObject(location, new ByteArrayInputStream(TestZips.gameServer()));
+          storage().find(location).orElseThrow();
+          storage().archiveEntries(location).orElseThrow();
+          try (InputStream in = storage().open(location).orElseThrow()) {
+            in.readAllBytes();
+          }
+          storage().importObject(location, storage().locationFor(TestBuilds.freshAccount(), TestBuilds.freshId()));
+          String upload = uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+          StoredPart part = uploads().uploadPart(upload, location, 1, new ByteArrayInputStream(TestZips.gameServer()));
+          uploads().listParts(upload, location);
+          uploads().completeMultipartUpload(upload, location, List.of(new MultipartUpload.RequestedPart(1, part.etag())));
+          uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+          storage().deleteFiles(location);
+          uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+          return null;
+        }));
+      }
+      for (Future<?> each : work) {
+        each.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(uploads().removeExpiredUploads(Instant.parse("2200-01-01T00:00:00Z"))).isEqualTo(16);
+    assertThat(folder.locks().size()).as("locks held after the work ended").isZero();
   }
 }

@@ -34,6 +34,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The embedded upload endpoint's use cases: what a lease may write (its one object, before it expires,
@@ -50,8 +53,12 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   private final UploadStore uploads;
   private final UploadLimits limits;
   private final Clock clock;
-  /** One lock per build: a whole object is checked, stored and judged by one request at a time. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Object> objectLocks = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * One lock per build while requests hold it or wait for it: a whole object is checked, stored and judged by
+   * one request at a time. The value is the monitor and counts its holders (changed only inside the map's
+   * compute); the last holder to leave removes it, so the map holds only the builds being written.
+   */
+  private final ConcurrentHashMap<String, AtomicInteger> objectLocks = new ConcurrentHashMap<>();
 
   public BuildUploadService(BuildRepository builds, BuildStorage storage, UploadStore uploads, UploadLimits limits, Clock clock) {
     this.builds = builds;
@@ -67,14 +74,14 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
    */
   @Override
   public StoredObject putBuildObject(PutBuildObjectCommand command) {
-    synchronized (lockFor(command.where().lease().target())) {
+    return exclusively(command.where().lease().target(), () -> {
       UploadTarget target = authorize(command.where());
       requireWithin(command.declaredLength(), limits.maxObjectBytes(), "object");
       requireAccountRoom(target.account(), command.declaredLength());
       StoredObject object = uploads.putObject(target.location(), command.content());
       finish(target, object);
       return object;
-    }
+    });
   }
 
   @Override
@@ -97,7 +104,7 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
 
   @Override
   public StoredObject completeMultipartUpload(CompleteMultipartUploadCommand command) {
-    synchronized (lockFor(command.where().lease().target())) {
+    return exclusively(command.where().lease().target(), () -> {
       UploadTarget target = authorize(command.where());
       java.util.Set<Integer> requested = new java.util.HashSet<>();
       command.parts().forEach(part -> requested.add(part.partNumber()));
@@ -109,11 +116,29 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
       StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
       finish(target, object);
       return object;
+    });
+  }
+
+  /** Runs {@code work} holding the build's lock; the lock's entry leaves the map with its last holder. */
+  private StoredObject exclusively(UploadTarget target, Supplier<StoredObject> work) {
+    String key = target.account().value() + "/" + target.buildId().value();
+    AtomicInteger holders = objectLocks.compute(key, (k, held) -> {
+      AtomicInteger joined = held == null ? new AtomicInteger() : held;
+      joined.incrementAndGet();
+      return joined;
+    });
+    try {
+      synchronized (holders) {
+        return work.get();
+      }
+    } finally {
+      objectLocks.computeIfPresent(key, (k, held) -> held.decrementAndGet() == 0 ? null : held);
     }
   }
 
-  private Object lockFor(UploadTarget target) {
-    return objectLocks.computeIfAbsent(target.account().value() + "/" + target.buildId().value(), key -> new Object());
+  /** How many builds' locks are held or waited for now (for tests). */
+  int objectLocksInUse() {
+    return objectLocks.size();
   }
 
   @Override

@@ -159,6 +159,42 @@ class BuildUploadServiceTest {
   }
 
   @Test
+  void objectLocks_whileAWriteRuns_oneHeld_afterTheWritesEnd_noneLeft() throws Exception {
+    CreateBuildResult created = newBuild();
+    byte[] zip = TestZips.gameServer();
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    InputStream held = new java.io.SequenceInputStream(new InputStream() {
+      @Override
+      public int read() {
+        reading.countDown();
+        try {
+          release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    }, new ByteArrayInputStream(zip));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var first = pool.submit(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), zip.length, held)));
+      assertThat(reading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(uploads.objectLocksInUse()).as("the lock of the build being written").isEqualTo(1);
+      release.countDown();
+      first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThatThrownBy(() -> put(created, zip)).isInstanceOf(UploadDeniedException.class);
+    CreateBuildResult other = newBuild();
+    String uploadId = uploads.createMultipartUpload(where(other));
+    StoredPart part = uploads.uploadPart(new UploadPartCommand(where(other), uploadId, 1, zip.length, new ByteArrayInputStream(zip)));
+    uploads.completeMultipartUpload(new CompleteMultipartUploadCommand(where(other), uploadId, List.of(new RequestedPart(1, part.etag()))));
+    assertThat(uploads.objectLocksInUse()).as("locks held after the writes ended").isZero();
+  }
+
+  @Test
   void putBuildObject_twoAtOnce_secondWaitsThenRefusedWithoutReadingItsBody() throws Exception {
     CreateBuildResult created = newBuild();
     byte[] zip = TestZips.gameServer();
