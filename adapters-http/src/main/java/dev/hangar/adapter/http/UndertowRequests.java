@@ -1,13 +1,17 @@
 package dev.hangar.adapter.http;
 
 import dev.hangar.adapter.http.sigv4.SignedRequest;
+import dev.hangar.adapter.http.uri.RequestTarget;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An Undertow exchange in the raw form SigV4 needs. */
+/** An Undertow exchange in the raw forms the routes and SigV4 need. */
 public final class UndertowRequests {
+  private static final AttachmentKey<RequestTarget> TARGET = AttachmentKey.create(RequestTarget.class);
+
   private UndertowRequests() {
   }
 
@@ -19,22 +23,21 @@ public final class UndertowRequests {
         headers.add(new SignedRequest.Header(name, value));
       }
     }
-    return new SignedRequest(exchange.getRequestMethod().toString(), rawPath(exchange),
-        exchange.getQueryString(), headers);
+    return new SignedRequest(exchange.getRequestMethod().toString(), target(exchange), headers);
+  }
+
+  /** The request's target, parsed once per exchange and kept on it for every later reader. */
+  public static RequestTarget target(HttpServerExchange exchange) {
+    RequestTarget target = exchange.getAttachment(TARGET);
+    if (target == null) {
+      target = RequestTarget.of(exchange.getRequestURI(), exchange.getQueryString());
+      exchange.putAttachment(TARGET, target);
+    }
+    return target;
   }
 
   /** The path as the client wrote it (not percent-decoded, without the query). */
   public static String rawPath(HttpServerExchange exchange) {
-    return rawPath(exchange.getRequestURI());
-  }
-
-  /** An absolute-form request target keeps only its path. */
-  private static String rawPath(String requestUri) {
-    int scheme = requestUri.indexOf("://");
-    if (scheme > 0 && !requestUri.startsWith("/")) {
-      int slash = requestUri.indexOf('/', scheme + 3);
-      return slash < 0 ? "/" : requestUri.substring(slash);
-    }
-    return requestUri;
+    return target(exchange).rawPath();
   }
 }

@@ -59,7 +59,7 @@ final class S3ErrorMapping {
   }
 
   private static void refuseSignature(HttpServerExchange exchange, SigV4Exception refusal, String requestId) {
-    boolean presigned = S3Request.queryOf(exchange.getQueryString()).containsKey("X-Amz-Algorithm");
+    boolean presigned = dev.hangar.adapter.http.UndertowRequests.target(exchange).firstValues().containsKey("X-Amz-Algorithm");
     switch (refusal.reason()) {
       case MISSING_AUTHENTICATION -> refuse(exchange, S3Error.ACCESS_DENIED, "Access Denied", Map.of(), requestId);
       case MALFORMED, WRONG_SCOPE -> refuse(exchange, presigned ? S3Error.AUTHORIZATION_QUERY_PARAMETERS_ERROR

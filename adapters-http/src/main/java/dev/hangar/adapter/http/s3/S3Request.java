@@ -1,13 +1,12 @@
 package dev.hangar.adapter.http.s3;
 
 import dev.hangar.adapter.http.UndertowRequests;
-import dev.hangar.adapter.http.sigv4.Canonical;
+import dev.hangar.adapter.http.uri.RequestTarget;
 import dev.hangar.domain.failure.InvalidValueException;
 import dev.hangar.domain.storage.BucketName;
 import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.ObjectKey;
 import io.undertow.server.HttpServerExchange;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,29 +20,13 @@ record S3Request(String method, String bucketName, String keyName, Map<String, S
       "part-number-marker", "x-id");
 
   static S3Request of(HttpServerExchange exchange) {
-    String rest = UndertowRequests.rawPath(exchange);
+    RequestTarget target = UndertowRequests.target(exchange);
+    String rest = target.rawPath();
     rest = rest.startsWith("/") ? rest.substring(1) : rest;
     int slash = rest.indexOf('/');
-    String bucket = Canonical.percentDecode(slash < 0 ? rest : rest.substring(0, slash));
-    String key = slash < 0 ? "" : Canonical.percentDecode(rest.substring(slash + 1));
-    return new S3Request(exchange.getRequestMethod().toString(), bucket, key, queryOf(exchange.getQueryString()));
-  }
-
-  /** The decoded query parameters, as the SigV4 verifier reads them ({@code X-Amz%2DAlgorithm} is query authentication too). */
-  static Map<String, String> queryOf(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return params;
-    }
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      params.putIfAbsent(Canonical.percentDecode(eq < 0 ? part : part.substring(0, eq)),
-          eq < 0 ? "" : Canonical.percentDecode(part.substring(eq + 1)));
-    }
-    return params;
+    String bucket = RequestTarget.percentDecode(slash < 0 ? rest : rest.substring(0, slash));
+    String key = slash < 0 ? "" : RequestTarget.percentDecode(rest.substring(slash + 1));
+    return new S3Request(exchange.getRequestMethod().toString(), bucket, key, target.firstValues());
   }
 
   /** Signed in the query string (a presigned URL) rather than in the Authorization header. */

@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http.sigv4;
 
+import dev.hangar.adapter.http.uri.RequestTarget;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -51,37 +52,6 @@ public final class Canonical {
     return out.toString();
   }
 
-  /** Percent-decoding that leaves '+' alone and keeps a '%' not followed by two hex digits as it is. */
-  public static String percentDecode(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
-    byte[] raw = value.getBytes(StandardCharsets.UTF_8);
-    for (int i = 0; i < raw.length; i++) {
-      if (raw[i] == '%' && i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
-        out.write(hex(raw[i + 1]) << 4 | hex(raw[i + 2]));
-        i += 2;
-      } else {
-        out.write(raw[i]);
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static int hex(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
-  }
-
   /**
    * The canonical URI. For S3 the path is taken as sent (each segment decoded and encoded again, which
    * gives back what SDKs send); for every other service dot segments are removed, repeated slashes
@@ -96,7 +66,7 @@ public final class Canonical {
         if (i > 0) {
           out.append('/');
         }
-        out.append(uriEncode(percentDecode(segments[i]), false));
+        out.append(uriEncode(RequestTarget.percentDecode(segments[i]), false));
       }
       return out.toString();
     }
@@ -125,28 +95,23 @@ public final class Canonical {
    * The canonical query: parameters split on '&' and on the first '=', decoded, encoded again, sorted by
    * name then value. {@code dropSignature} leaves out X-Amz-Signature (presigned requests).
    */
-  public static String canonicalQuery(String rawQuery, boolean dropSignature) {
-    if (rawQuery.isEmpty()) {
+  public static String canonicalQuery(RequestTarget target, boolean dropSignature) {
+    if (target.rawQuery().isEmpty()) {
       return "";
     }
     List<String[]> params = new ArrayList<>();
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      String name = uriEncode(percentDecode(eq < 0 ? part : part.substring(0, eq)), false);
-      String value = eq < 0 ? "" : uriEncode(percentDecode(part.substring(eq + 1)), false);
+    for (RequestTarget.Parameter parameter : target.parameters()) {
+      String name = uriEncode(parameter.name(), false);
       if (dropSignature && name.equals("X-Amz-Signature")) {
         continue;
       }
-      params.add(new String[] {name, value});
+      params.add(new String[] {name, uriEncode(parameter.value(), false)});
     }
     params.sort((a, b) -> {
       int byName = a[0].compareTo(b[0]);
       return byName != 0 ? byName : a[1].compareTo(b[1]);
     });
-    StringBuilder out = new StringBuilder(rawQuery.length() + 16);
+    StringBuilder out = new StringBuilder(target.rawQuery().length() + 16);
     for (String[] param : params) {
       if (out.length() > 0) {
         out.append('&');

@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http.sigv4;
 
+import dev.hangar.adapter.http.uri.RequestTarget;
 import dev.hangar.adapter.http.sigv4.SigV4Exception.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +60,7 @@ public final class SigV4Verifier {
 
   public <P> Verified<P> verify(SignedRequest request, String payloadHash, CredentialResolver<P> credentials) {
     List<String> authorizations = request.values("authorization");
-    Map<String, String> authQuery = authQueryParameters(request.rawQuery());
+    Map<String, String> authQuery = authQueryParameters(request.target());
     boolean presigned = authQuery.containsKey("X-Amz-Algorithm");
     if (!authorizations.isEmpty() && presigned) {
       throw new SigV4Exception(Reason.MALFORMED, "Only one auth mechanism allowed; only the X-Amz-Algorithm query "
@@ -96,7 +97,7 @@ public final class SigV4Verifier {
     StringBuilder out = new StringBuilder(256);
     out.append(request.method()).append('\n')
         .append(Canonical.canonicalUri(request.rawPath(), normalizePath)).append('\n')
-        .append(Canonical.canonicalQuery(request.rawQuery(), presigned)).append('\n');
+        .append(Canonical.canonicalQuery(request.target(), presigned)).append('\n');
     for (String name : signedHeaders) {
       out.append(name).append(':').append(Canonical.canonicalHeaderValue(request.values(name))).append('\n');
     }
@@ -324,17 +325,12 @@ public final class SigV4Verifier {
     }
   }
 
-  /** The X-Amz-* query parameters, decoded; other parameters are not looked at here. */
-  private static Map<String, String> authQueryParameters(String rawQuery) {
-    if (rawQuery.isEmpty()) {
-      return Map.of();
-    }
+  /** The X-Amz-* query parameters, decoded, each with its first value; other parameters are not looked at here. */
+  private static Map<String, String> authQueryParameters(RequestTarget target) {
     Map<String, String> params = new HashMap<>();
-    for (String part : rawQuery.split("&")) {
-      int eq = part.indexOf('=');
-      String name = Canonical.percentDecode(eq < 0 ? part : part.substring(0, eq));
-      if (name.startsWith("X-Amz-")) {
-        params.putIfAbsent(name, eq < 0 ? "" : Canonical.percentDecode(part.substring(eq + 1)));
+    for (Map.Entry<String, String> parameter : target.firstValues().entrySet()) {
+      if (parameter.getKey().startsWith("X-Amz-")) {
+        params.put(parameter.getKey(), parameter.getValue());
       }
     }
     return params;

@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http.sigv4;
 
+import dev.hangar.adapter.http.uri.RequestTarget;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,14 +24,16 @@ public final class SignedRequest {
   }
 
   private final String method;
-  private final String rawPath;
-  private final String rawQuery;
+  private final RequestTarget target;
   private final Map<String, List<String>> byName;
 
   public SignedRequest(String method, String rawPath, String rawQuery, List<Header> headers) {
+    this(method, RequestTarget.of(Objects.requireNonNull(rawPath, "rawPath"), rawQuery), headers);
+  }
+
+  public SignedRequest(String method, RequestTarget target, List<Header> headers) {
     this.method = Objects.requireNonNull(method, "method");
-    this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
-    this.rawQuery = rawQuery == null ? "" : rawQuery;
+    this.target = Objects.requireNonNull(target, "target");
     Map<String, List<String>> map = new HashMap<>();
     for (Header header : headers) {
       map.computeIfAbsent(header.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(header.value());
@@ -44,11 +47,16 @@ public final class SignedRequest {
   }
 
   public String rawPath() {
-    return rawPath;
+    return target.rawPath();
   }
 
   public String rawQuery() {
-    return rawQuery;
+    return target.rawQuery();
+  }
+
+  /** The path and the query, raw and decoded, parsed once. */
+  public RequestTarget target() {
+    return target;
   }
 
   /** Every value of that header, in arrival order; the name is case-insensitive. */
