@@ -7,6 +7,7 @@ import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
 import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.KeyLayout;
+import dev.hangar.domain.storage.ServiceBucket;
 import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
@@ -44,7 +45,7 @@ public final class S3BuildStorage implements BuildStorage {
 
   private final S3Client s3;
   private final BucketName bucket;
-  private final KeyLayout layout;
+  private final ServiceBucket serviceBucket;
   private final Function<RoleArn, S3Client> callerClients;
 
   /**
@@ -53,18 +54,18 @@ public final class S3BuildStorage implements BuildStorage {
   public S3BuildStorage(S3Client s3, BucketName bucket, KeyLayout layout, Function<RoleArn, S3Client> callerClients) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
-    this.layout = Objects.requireNonNull(layout, "layout");
+    this.serviceBucket = new ServiceBucket(bucket, layout);
     this.callerClients = Objects.requireNonNull(callerClients, "callerClients");
   }
 
   @Override
   public StorageLocation locationFor(AccountId owner, BuildId id) {
-    return StorageLocation.serviceOwned(bucket, layout.keyFor(owner, id));
+    return serviceBucket.locationFor(owner, id);
   }
 
   @Override
   public Optional<KeyLayout.Owner> ownerOf(BucketName otherBucket, ObjectKey key) {
-    return bucket.equals(otherBucket) ? layout.ownerOf(key) : Optional.empty();
+    return serviceBucket.ownerOf(otherBucket, key);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
 import dev.hangar.domain.storage.KeyLayout;
+import dev.hangar.domain.storage.ServiceBucket;
 import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredObject;
@@ -17,25 +18,25 @@ import java.util.Optional;
 /** The build files of the service's one bucket, in a {@link StorageFolder}; objects get there through {@link FileSystemUploadStore}. */
 public final class FileSystemBuildStorage implements BuildStorage {
   private final BucketName bucket;
-  private final KeyLayout layout;
+  private final ServiceBucket serviceBucket;
   private final BuildFiles files;
   private final PartStore parts;
 
   public FileSystemBuildStorage(StorageFolder folder, BucketName bucket, KeyLayout layout) {
     this.bucket = bucket;
-    this.layout = layout;
+    this.serviceBucket = new ServiceBucket(bucket, layout);
     this.files = new BuildFiles(folder);
     this.parts = new PartStore(folder);
   }
 
   @Override
   public StorageLocation locationFor(AccountId owner, BuildId id) {
-    return StorageLocation.serviceOwned(bucket, layout.keyFor(owner, id));
+    return serviceBucket.locationFor(owner, id);
   }
 
   @Override
   public Optional<KeyLayout.Owner> ownerOf(BucketName otherBucket, ObjectKey key) {
-    return bucket.equals(otherBucket) ? layout.ownerOf(key) : Optional.empty();
+    return serviceBucket.ownerOf(otherBucket, key);
   }
 
   @Override
