@@ -1,7 +1,7 @@
 package dev.hangar.adapter.http;
 
 import dev.hangar.adapter.http.wire.BuildIdRequest;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.DeleteBuildCommand;
 import dev.hangar.application.port.in.DeleteBuildUseCase;
 
 /** DeleteBuild has no output shape: success is an empty body. */
@@ -30,7 +30,7 @@ public final class DeleteBuildOperation implements GameLiftOperation<BuildIdRequ
 
   @Override
   public Void execute(Caller caller, BuildIdRequest request) {
-    useCase.deleteBuild(new BuildQuery(caller.account(), Members.buildIdOrArn(request.buildId())));
+    useCase.deleteBuild(new DeleteBuildCommand(caller.account(), Members.buildIdOrArn(request.buildId())));
     return null;
   }
 }

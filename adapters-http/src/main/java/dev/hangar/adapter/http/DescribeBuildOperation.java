@@ -2,7 +2,7 @@ package dev.hangar.adapter.http;
 
 import dev.hangar.adapter.http.wire.BuildIdRequest;
 import dev.hangar.adapter.http.wire.BuildResponse;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.DescribeBuildQuery;
 import dev.hangar.application.port.in.DescribeBuildUseCase;
 
 public final class DescribeBuildOperation implements GameLiftOperation<BuildIdRequest, BuildResponse> {
@@ -25,6 +25,6 @@ public final class DescribeBuildOperation implements GameLiftOperation<BuildIdRe
   @Override
   public BuildResponse execute(Caller caller, BuildIdRequest request) {
     return new BuildResponse(Shapes.build(useCase.describeBuild(
-        new BuildQuery(caller.account(), Members.buildIdOrArn(request.buildId())))));
+        new DescribeBuildQuery(caller.account(), Members.buildIdOrArn(request.buildId())))));
   }
 }

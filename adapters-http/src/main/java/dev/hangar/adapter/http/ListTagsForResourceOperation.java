@@ -2,7 +2,7 @@ package dev.hangar.adapter.http;
 
 import dev.hangar.adapter.http.wire.ListTagsForResourceResponse;
 import dev.hangar.adapter.http.wire.ResourceArnRequest;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.ListTagsForResourceQuery;
 import dev.hangar.application.port.in.ListTagsForResourceUseCase;
 
 public final class ListTagsForResourceOperation implements GameLiftOperation<ResourceArnRequest, ListTagsForResourceResponse> {
@@ -25,6 +25,6 @@ public final class ListTagsForResourceOperation implements GameLiftOperation<Res
   @Override
   public ListTagsForResourceResponse execute(Caller caller, ResourceArnRequest request) {
     return new ListTagsForResourceResponse(Shapes.tags(useCase.listTagsForResource(
-        new BuildQuery(caller.account(), Members.resourceArn(request.resourceARN())))));
+        new ListTagsForResourceQuery(caller.account(), Members.resourceArn(request.resourceARN())))));
   }
 }

@@ -2,7 +2,7 @@ package dev.hangar.adapter.http;
 
 import dev.hangar.adapter.http.wire.BuildIdRequest;
 import dev.hangar.adapter.http.wire.RequestUploadCredentialsResponse;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.RequestUploadCredentialsCommand;
 import dev.hangar.application.port.in.RequestUploadCredentialsResult;
 import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
 
@@ -27,7 +27,7 @@ public final class RequestUploadCredentialsOperation
   @Override
   public RequestUploadCredentialsResponse execute(Caller caller, BuildIdRequest request) {
     RequestUploadCredentialsResult result = useCase.requestUploadCredentials(
-        new BuildQuery(caller.account(), Members.buildIdOrArn(request.buildId())));
+        new RequestUploadCredentialsCommand(caller.account(), Members.buildIdOrArn(request.buildId())));
     return new RequestUploadCredentialsResponse(Shapes.credentials(result.lease()), Shapes.location(result.storageLocation()));
   }
 }

@@ -1,14 +1,16 @@
 package dev.hangar.application.service;
 
+import dev.hangar.application.port.in.AbortMultipartUploadCommand;
 import dev.hangar.application.port.in.AbortMultipartUploadUseCase;
 import dev.hangar.application.port.in.BuildObject;
 import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
 import dev.hangar.application.port.in.CompleteMultipartUploadUseCase;
+import dev.hangar.application.port.in.CreateMultipartUploadCommand;
 import dev.hangar.application.port.in.CreateMultipartUploadUseCase;
 import dev.hangar.application.port.in.GetBuildObjectQuery;
 import dev.hangar.application.port.in.GetBuildObjectUseCase;
+import dev.hangar.application.port.in.ListPartsQuery;
 import dev.hangar.application.port.in.ListPartsUseCase;
-import dev.hangar.application.port.in.MultipartUploadCommand;
 import dev.hangar.application.port.in.PutBuildObjectCommand;
 import dev.hangar.application.port.in.PutBuildObjectUseCase;
 import dev.hangar.application.port.in.UploadDeniedException;
@@ -85,9 +87,9 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   }
 
   @Override
-  public String createMultipartUpload(UploadRequest where) {
-    UploadTarget target = authorize(where);
-    return uploads.createMultipartUpload(target.location(), where.lease().expiresAt());
+  public String createMultipartUpload(CreateMultipartUploadCommand command) {
+    UploadTarget target = authorize(command.where());
+    return uploads.createMultipartUpload(target.location(), command.where().lease().expiresAt());
   }
 
   @Override
@@ -142,15 +144,15 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   }
 
   @Override
-  public void abortMultipartUpload(MultipartUploadCommand command) {
+  public void abortMultipartUpload(AbortMultipartUploadCommand command) {
     UploadTarget target = authorize(command.where());
     uploads.abortMultipartUpload(command.uploadId(), target.location());
   }
 
   @Override
-  public List<StoredPart> listParts(MultipartUploadCommand command) {
-    UploadTarget target = authorize(command.where());
-    return uploads.listParts(command.uploadId(), target.location());
+  public List<StoredPart> listParts(ListPartsQuery query) {
+    UploadTarget target = authorize(query.where());
+    return uploads.listParts(query.uploadId(), target.location());
   }
 
   @Override

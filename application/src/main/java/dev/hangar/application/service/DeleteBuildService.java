@@ -1,7 +1,7 @@
 package dev.hangar.application.service;
 
 import dev.hangar.application.port.in.BuildNotFoundException;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.DeleteBuildCommand;
 import dev.hangar.application.port.in.DeleteBuildUseCase;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
@@ -20,7 +20,7 @@ public final class DeleteBuildService implements DeleteBuildUseCase {
   }
 
   @Override
-  public void deleteBuild(BuildQuery command) {
+  public void deleteBuild(DeleteBuildCommand command) {
     Build removed = command.build().resolveIn(policy.homeRegion())
         .flatMap(id -> builds.remove(command.caller(), id))
         .orElseThrow(() -> new BuildNotFoundException(command.build()));

@@ -1,7 +1,7 @@
 package dev.hangar.application.service;
 
 import dev.hangar.application.port.in.BuildNotFoundException;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.DescribeBuildQuery;
 import dev.hangar.application.port.in.DescribeBuildUseCase;
 import dev.hangar.application.port.in.SyncBuildFilesUseCase;
 import dev.hangar.application.port.out.BuildRepository;
@@ -20,7 +20,7 @@ public final class DescribeBuildService implements DescribeBuildUseCase {
   }
 
   @Override
-  public Build describeBuild(BuildQuery query) {
+  public Build describeBuild(DescribeBuildQuery query) {
     return files.syncBuildFiles(builds.find(query.caller(), query.build(), policy.homeRegion())
         .orElseThrow(() -> new BuildNotFoundException(query.build())));
   }

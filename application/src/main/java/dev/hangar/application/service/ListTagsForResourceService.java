@@ -1,7 +1,7 @@
 package dev.hangar.application.service;
 
 import dev.hangar.application.port.in.BuildNotFoundException;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.ListTagsForResourceQuery;
 import dev.hangar.application.port.in.ListTagsForResourceUseCase;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.domain.build.BuildPolicy;
@@ -18,7 +18,7 @@ public final class ListTagsForResourceService implements ListTagsForResourceUseC
   }
 
   @Override
-  public List<Tag> listTagsForResource(BuildQuery query) {
+  public List<Tag> listTagsForResource(ListTagsForResourceQuery query) {
     return builds.find(query.caller(), query.build(), policy.homeRegion())
         .orElseThrow(() -> new BuildNotFoundException(query.build()))
         .tags().asList();

@@ -1,7 +1,7 @@
 package dev.hangar.application.service;
 
 import dev.hangar.application.port.in.BuildNotFoundException;
-import dev.hangar.application.port.in.BuildQuery;
+import dev.hangar.application.port.in.RequestUploadCredentialsCommand;
 import dev.hangar.application.port.in.RequestUploadCredentialsResult;
 import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
 import dev.hangar.application.port.out.BuildRepository;
@@ -26,7 +26,7 @@ public final class RequestUploadCredentialsService implements RequestUploadCrede
   }
 
   @Override
-  public RequestUploadCredentialsResult requestUploadCredentials(BuildQuery command) {
+  public RequestUploadCredentialsResult requestUploadCredentials(RequestUploadCredentialsCommand command) {
     Build build = builds.find(command.caller(), command.build(), policy.homeRegion())
         .orElseThrow(() -> new BuildNotFoundException(command.build()));
     build.requireAwaitingUpload();

@@ -9,6 +9,7 @@ import dev.hangar.application.port.in.BuildObject;
 import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
 import dev.hangar.application.port.in.CreateBuildCommand;
 import dev.hangar.application.port.in.CreateBuildResult;
+import dev.hangar.application.port.in.CreateMultipartUploadCommand;
 import dev.hangar.application.port.in.GetBuildObjectQuery;
 import dev.hangar.application.port.in.PutBuildObjectCommand;
 import dev.hangar.application.port.in.UploadDeniedException;
@@ -128,7 +129,7 @@ class BuildUploadServiceTest {
   void multipart_partsThenComplete_ready() {
     CreateBuildResult created = newBuild();
     byte[] zip = TestZips.incompressible("big.bin", (int) (6 * MIB));
-    String uploadId = uploads.createMultipartUpload(where(created));
+    String uploadId = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created)));
     int split = (int) (5 * MIB);
     StoredPart one = uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, split,
         new ByteArrayInputStream(Arrays.copyOfRange(zip, 0, split))));
@@ -142,7 +143,7 @@ class BuildUploadServiceTest {
   @Test
   void uploadPart_overPartLimit_refusedBeforeTheBody() {
     CreateBuildResult created = newBuild();
-    String uploadId = uploads.createMultipartUpload(where(created));
+    String uploadId = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created)));
     assertThatThrownBy(() -> uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, 5 * MIB + 1, untouchable())))
         .isInstanceOf(UploadTooLargeException.class).hasMessageContaining("part");
   }
@@ -188,7 +189,7 @@ class BuildUploadServiceTest {
     }
     assertThatThrownBy(() -> put(created, zip)).isInstanceOf(UploadDeniedException.class);
     CreateBuildResult other = newBuild();
-    String uploadId = uploads.createMultipartUpload(where(other));
+    String uploadId = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(other)));
     StoredPart part = uploads.uploadPart(new UploadPartCommand(where(other), uploadId, 1, zip.length, new ByteArrayInputStream(zip)));
     uploads.completeMultipartUpload(new CompleteMultipartUploadCommand(where(other), uploadId, List.of(new RequestedPart(1, part.etag()))));
     assertThat(uploads.objectLocksInUse()).as("locks held after the writes ended").isZero();
@@ -253,7 +254,7 @@ class BuildUploadServiceTest {
   @Test
   void uploadPart_partsTogetherOverTheObjectLimit_refusedBeforeTheBody() {
     CreateBuildResult created = newBuild();
-    String uploadId = uploads.createMultipartUpload(where(created));
+    String uploadId = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created)));
     for (int n = 1; n <= 2; n++) {
       byte[] part = new byte[(int) (5 * MIB)];
       uploads.uploadPart(new UploadPartCommand(where(created), uploadId, n, part.length, new ByteArrayInputStream(part)));

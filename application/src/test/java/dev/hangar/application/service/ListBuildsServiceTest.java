@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.application.fixture.TestBuilds;
+import dev.hangar.application.port.in.DescribeBuildQuery;
 import dev.hangar.application.port.in.ListBuildsQuery;
 import dev.hangar.application.port.in.ListBuildsResult;
 import dev.hangar.application.port.in.ListingCursor;
@@ -56,7 +57,7 @@ class ListBuildsServiceTest {
     } while (cursor.isPresent() && pages < 10);
     assertThat(seen).extracting(Build::id).containsExactlyInAnyOrder(waiting.id(), alsoWaiting.id());
     assertThat(seen).allSatisfy(build -> assertThat(build.status()).isEqualTo(BuildStatus.INITIALIZED));
-    assertThat(f.describe.describeBuild(f.byId(uploaded)).status()).isEqualTo(BuildStatus.READY);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(uploaded))).status()).isEqualTo(BuildStatus.READY);
   }
 
   @Test

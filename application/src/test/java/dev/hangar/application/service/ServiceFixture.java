@@ -6,7 +6,6 @@ import dev.hangar.application.fixture.FakeBuildStorage;
 import dev.hangar.application.fixture.FakeCredentialIssuer;
 import dev.hangar.application.fixture.MutableClock;
 import dev.hangar.application.fixture.TestBuilds;
-import dev.hangar.application.port.in.BuildQuery;
 import dev.hangar.application.port.in.CreateBuildCommand;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.Build;
@@ -41,11 +40,11 @@ final class ServiceFixture {
         Optional.empty(), Tags.NONE, Optional.empty())).build();
   }
 
-  BuildQuery byId(Build build) {
-    return new BuildQuery(caller, BuildReference.of(build.id()));
+  BuildReference byId(Build build) {
+    return BuildReference.of(build.id());
   }
 
-  BuildQuery byArn(Build build) {
-    return new BuildQuery(caller, BuildReference.parseIdOrArn("BuildId", build.arn().value()));
+  BuildReference byArn(Build build) {
+    return BuildReference.parseIdOrArn("BuildId", build.arn().value());
   }
 }

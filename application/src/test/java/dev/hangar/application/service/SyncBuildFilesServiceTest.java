@@ -3,6 +3,7 @@ package dev.hangar.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.application.fixture.TestZips;
+import dev.hangar.application.port.in.DescribeBuildQuery;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildStatus;
 import dev.hangar.domain.storage.StorageLocation;
@@ -22,7 +23,7 @@ class SyncBuildFilesServiceTest {
     Build build = f.createBuild();
     byte[] zip = TestZips.gameServer();
     var stored = f.storage.putObject(locationOf(build), new ByteArrayInputStream(zip));
-    Build described = f.describe.describeBuild(f.byId(build));
+    Build described = f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build)));
     assertThat(described.status()).isEqualTo(BuildStatus.READY);
     assertThat(described.sizeOnDisk()).isEqualTo(zip.length);
     assertThat(described.files()).contains(stored);
@@ -32,32 +33,32 @@ class SyncBuildFilesServiceTest {
   @Test
   void describe_noObjectYet_stillInitialized() {
     Build build = f.createBuild();
-    assertThat(f.describe.describeBuild(f.byId(build)).status()).isEqualTo(BuildStatus.INITIALIZED);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build))).status()).isEqualTo(BuildStatus.INITIALIZED);
   }
 
   @Test
   void describe_notAZip_failed() {
     Build build = f.createBuild();
     f.storage.putObject(locationOf(build), new ByteArrayInputStream("nope".getBytes()));
-    assertThat(f.describe.describeBuild(f.byId(build)).status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build))).status()).isEqualTo(BuildStatus.FAILED);
   }
 
   @Test
   void describe_readyObjectOverwritten_failed() {
     Build build = f.createBuild();
     f.storage.putObject(locationOf(build), new ByteArrayInputStream(TestZips.gameServer()));
-    assertThat(f.describe.describeBuild(f.byId(build)).status()).isEqualTo(BuildStatus.READY);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build))).status()).isEqualTo(BuildStatus.READY);
     f.storage.putObject(locationOf(build), new ByteArrayInputStream(TestZips.zip(java.util.Map.of("other.sh", "x"))));
-    assertThat(f.describe.describeBuild(f.byId(build)).status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build))).status()).isEqualTo(BuildStatus.FAILED);
   }
 
   @Test
   void describe_readyObjectDeleted_failed() {
     Build build = f.createBuild();
     f.storage.putObject(locationOf(build), new ByteArrayInputStream(TestZips.gameServer()));
-    f.describe.describeBuild(f.byId(build));
+    f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build)));
     f.storage.deleteFiles(locationOf(build));
-    assertThat(f.describe.describeBuild(f.byId(build)).status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(f.describe.describeBuild(new DescribeBuildQuery(f.caller, f.byId(build))).status()).isEqualTo(BuildStatus.FAILED);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.hangar.adapter.http.s3;
 
+import dev.hangar.application.port.in.AbortMultipartUploadCommand;
 import dev.hangar.application.port.in.AbortMultipartUploadUseCase;
-import dev.hangar.application.port.in.MultipartUploadCommand;
 
 /** {@code DELETE /<bucket>/<key>?uploadId=U}: drops a multipart upload and its parts. */
 final class AbortMultipartUploadOperation implements S3Operation {
@@ -18,7 +18,7 @@ final class AbortMultipartUploadOperation implements S3Operation {
 
   @Override
   public void execute(S3Call call) {
-    useCase.abortMultipartUpload(new MultipartUploadCommand(call.upload(), call.request().uploadId()));
+    useCase.abortMultipartUpload(new AbortMultipartUploadCommand(call.upload(), call.request().uploadId()));
     call.exchange().setStatusCode(204);
     call.exchange().endExchange();
   }

@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http.s3;
 
+import dev.hangar.application.port.in.CreateMultipartUploadCommand;
 import dev.hangar.application.port.in.CreateMultipartUploadUseCase;
 
 /** {@code POST /<bucket>/<key>?uploads}: starts a multipart upload and answers its id. */
@@ -17,7 +18,7 @@ final class CreateMultipartUploadOperation implements S3Operation {
 
   @Override
   public void execute(S3Call call) {
-    String uploadId = useCase.createMultipartUpload(call.upload());
+    String uploadId = useCase.createMultipartUpload(new CreateMultipartUploadCommand(call.upload()));
     call.replyXml(S3Xml.initiated(call.bucket().value(), call.key().value(), uploadId));
   }
 }

@@ -1,7 +1,7 @@
 package dev.hangar.adapter.http.s3;
 
+import dev.hangar.application.port.in.ListPartsQuery;
 import dev.hangar.application.port.in.ListPartsUseCase;
-import dev.hangar.application.port.in.MultipartUploadCommand;
 import dev.hangar.application.port.in.UploadRequest;
 import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StoredPart;
@@ -26,7 +26,7 @@ final class ListPartsOperation implements S3Operation {
     int maxParts = call.request().boundedInt("max-parts", 1000, 0, 1000);
     int marker = call.request().boundedInt("part-number-marker", 0, 0, MultipartUpload.MAX_PARTS);
     String uploadId = call.request().uploadId();
-    List<StoredPart> parts = useCase.listParts(new MultipartUploadCommand(where, uploadId));
+    List<StoredPart> parts = useCase.listParts(new ListPartsQuery(where, uploadId));
     call.replyXml(S3Xml.listParts(call.bucket().value(), call.key().value(), uploadId, marker, maxParts, parts));
   }
 }

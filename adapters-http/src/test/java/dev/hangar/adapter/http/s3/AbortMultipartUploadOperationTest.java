@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.hangar.application.port.in.MultipartUploadCommand;
+import dev.hangar.application.port.in.AbortMultipartUploadCommand;
 import dev.hangar.application.port.out.UploadStore;
 
 class AbortMultipartUploadOperationTest {
@@ -27,7 +27,7 @@ class AbortMultipartUploadOperationTest {
   void abortMultipartUpload_uploadId_noContent() {
     HttpResponse<byte[]> response = delete("?uploadId=up-7");
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(((MultipartUploadCommand) server.fakes.calls.get(0)).uploadId()).isEqualTo("up-7");
+    assertThat(((AbortMultipartUploadCommand) server.fakes.calls.get(0)).uploadId()).isEqualTo("up-7");
   }
 
   @Test

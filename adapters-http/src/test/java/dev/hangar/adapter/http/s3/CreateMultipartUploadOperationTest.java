@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.hangar.application.port.in.UploadRequest;
+import dev.hangar.application.port.in.CreateMultipartUploadCommand;
 
 class CreateMultipartUploadOperationTest {
   private final S3TestServer server = S3TestServer.withLease();
@@ -26,7 +26,7 @@ class CreateMultipartUploadOperationTest {
     assertThat(response.headers().firstValue("Content-Type")).contains("application/xml");
     assertThat(S3TestServer.text(response)).contains("<InitiateMultipartUploadResult").contains("<Bucket>" + FakeS3UseCases.bucket() + "</Bucket>")
         .contains("<Key>builds/k.zip</Key>").contains("<UploadId>upload-1</UploadId>");
-    assertThat(((UploadRequest) server.fakes.calls.get(0)).key().value()).isEqualTo("builds/k.zip");
+    assertThat(((CreateMultipartUploadCommand) server.fakes.calls.get(0)).where().key().value()).isEqualTo("builds/k.zip");
   }
 
   @Test

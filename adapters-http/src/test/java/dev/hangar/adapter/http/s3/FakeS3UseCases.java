@@ -1,20 +1,21 @@
 package dev.hangar.adapter.http.s3;
 
 import dev.hangar.application.fixture.TestBuilds;
+import dev.hangar.application.port.in.AbortMultipartUploadCommand;
 import dev.hangar.application.port.in.AbortMultipartUploadUseCase;
 import dev.hangar.application.port.in.BuildObject;
 import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
 import dev.hangar.application.port.in.CompleteMultipartUploadUseCase;
+import dev.hangar.application.port.in.CreateMultipartUploadCommand;
 import dev.hangar.application.port.in.CreateMultipartUploadUseCase;
 import dev.hangar.application.port.in.GetBuildObjectQuery;
 import dev.hangar.application.port.in.GetBuildObjectUseCase;
+import dev.hangar.application.port.in.ListPartsQuery;
 import dev.hangar.application.port.in.ListPartsUseCase;
-import dev.hangar.application.port.in.MultipartUploadCommand;
 import dev.hangar.application.port.in.PutBuildObjectCommand;
 import dev.hangar.application.port.in.PutBuildObjectUseCase;
 import dev.hangar.application.port.in.UploadPartCommand;
 import dev.hangar.application.port.in.UploadPartUseCase;
-import dev.hangar.application.port.in.UploadRequest;
 import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredObject;
@@ -70,8 +71,8 @@ final class FakeS3UseCases implements PutBuildObjectUseCase, CreateMultipartUplo
   }
 
   @Override
-  public String createMultipartUpload(UploadRequest where) {
-    calls.add(where);
+  public String createMultipartUpload(CreateMultipartUploadCommand command) {
+    calls.add(command);
     failIfTold();
     return "upload-1";
   }
@@ -92,14 +93,14 @@ final class FakeS3UseCases implements PutBuildObjectUseCase, CreateMultipartUplo
   }
 
   @Override
-  public void abortMultipartUpload(MultipartUploadCommand command) {
+  public void abortMultipartUpload(AbortMultipartUploadCommand command) {
     calls.add(command);
     failIfTold();
   }
 
   @Override
-  public List<StoredPart> listParts(MultipartUploadCommand command) {
-    calls.add(command);
+  public List<StoredPart> listParts(ListPartsQuery query) {
+    calls.add(query);
     failIfTold();
     return new ArrayList<>(parts);
   }

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.hangar.application.port.in.MultipartUploadCommand;
+import dev.hangar.application.port.in.ListPartsQuery;
 import dev.hangar.domain.storage.StoredPart;
 import java.util.List;
 
@@ -32,7 +32,7 @@ class ListPartsOperationTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(S3TestServer.text(response)).contains("<ListPartsResult").contains("<UploadId>up-1</UploadId>")
         .contains("<PartNumber>2</PartNumber>").doesNotContain("<PartNumber>1</PartNumber>");
-    assertThat(((MultipartUploadCommand) server.fakes.calls.get(0)).uploadId()).isEqualTo("up-1");
+    assertThat(((ListPartsQuery) server.fakes.calls.get(0)).uploadId()).isEqualTo("up-1");
   }
 
   @Test

@@ -1,5 +1,5 @@
 package dev.hangar.application.port.in;
 
 public interface AbortMultipartUploadUseCase {
-  void abortMultipartUpload(MultipartUploadCommand command);
+  void abortMultipartUpload(AbortMultipartUploadCommand command);
 }

@@ -2,5 +2,5 @@ package dev.hangar.application.port.in;
 
 public interface CreateMultipartUploadUseCase {
   /** @return the upload id */
-  String createMultipartUpload(UploadRequest where);
+  String createMultipartUpload(CreateMultipartUploadCommand command);
 }

@@ -1,5 +1,5 @@
 package dev.hangar.application.port.in;
 
 public interface DeleteBuildUseCase {
-  void deleteBuild(BuildQuery command);
+  void deleteBuild(DeleteBuildCommand command);
 }

@@ -3,5 +3,5 @@ package dev.hangar.application.port.in;
 import dev.hangar.domain.build.Build;
 
 public interface DescribeBuildUseCase {
-  Build describeBuild(BuildQuery query);
+  Build describeBuild(DescribeBuildQuery query);
 }

@@ -4,5 +4,5 @@ import dev.hangar.domain.storage.StoredPart;
 import java.util.List;
 
 public interface ListPartsUseCase {
-  List<StoredPart> listParts(MultipartUploadCommand command);
+  List<StoredPart> listParts(ListPartsQuery query);
 }

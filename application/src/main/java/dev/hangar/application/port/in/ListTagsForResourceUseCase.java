@@ -4,5 +4,5 @@ import dev.hangar.domain.build.Tag;
 import java.util.List;
 
 public interface ListTagsForResourceUseCase {
-  List<Tag> listTagsForResource(BuildQuery query);
+  List<Tag> listTagsForResource(ListTagsForResourceQuery query);
 }

@@ -1,5 +1,5 @@
 package dev.hangar.application.port.in;
 
 public interface RequestUploadCredentialsUseCase {
-  RequestUploadCredentialsResult requestUploadCredentials(BuildQuery command);
+  RequestUploadCredentialsResult requestUploadCredentials(RequestUploadCredentialsCommand command);
 }

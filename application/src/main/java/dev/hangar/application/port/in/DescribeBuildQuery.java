@@ -4,9 +4,9 @@ import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildReference;
 import java.util.Objects;
 
-/** A caller naming one build by id or ARN: the input of DescribeBuild, DeleteBuild, RequestUploadCredentials and ListTagsForResource. */
-public record BuildQuery(AccountId caller, BuildReference build) {
-  public BuildQuery {
+/** A caller naming one of its builds by id or ARN, to read it. */
+public record DescribeBuildQuery(AccountId caller, BuildReference build) {
+  public DescribeBuildQuery {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(build, "build");
   }
