@@ -14,8 +14,11 @@ import dev.hangar.bootstrap.testing.RecordingProxy;
 import dev.hangar.bootstrap.testing.RewriteInterceptor;
 import dev.hangar.bootstrap.testing.TestHangar;
 import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.BuildId;
+import dev.hangar.domain.storage.StoredObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,8 +36,8 @@ import software.amazon.awssdk.services.gamelift.model.GameLiftException;
 import software.amazon.awssdk.services.gamelift.model.InternalServiceException;
 import software.amazon.awssdk.services.gamelift.model.InvalidRequestException;
 import software.amazon.awssdk.services.gamelift.model.S3Location;
-import software.amazon.awssdk.services.gamelift.model.TaggingFailedException;
 import software.amazon.awssdk.services.gamelift.model.Tag;
+import software.amazon.awssdk.services.gamelift.model.TaggingFailedException;
 
 /**
  * One table of failing calls, one per error Hangar raises, run through the Java SDK and through boto3
@@ -68,7 +71,7 @@ class ErrorTableIT {
     hangar = TestHangar.start(Clock.systemUTC());
     try (GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       readyBuildId = gameLift.createBuild(b -> b.name("ready")).build().buildId();
-      hangar.catalog().update(new AccountId("123456789012"), new BuildId(readyBuildId), build -> build.markReady(1024));
+      hangar.catalog().update(new AccountId("123456789012"), new BuildId(readyBuildId), build -> build.acceptFiles(new StoredObject(1024, "\"etag\"", "v-1", Instant.parse("2030-01-01T00:00:00Z")), BuildArchive.Verdict.USABLE));
       fullBuildArn = gameLift.createBuild(b -> b.name("full").tags(IntStream.range(0, 50)
           .mapToObj(i -> Tag.builder().key("k" + i).value("v").build()).toList())).build().buildArn();
       String token = gameLift.listBuilds(b -> b.limit(1)).nextToken();

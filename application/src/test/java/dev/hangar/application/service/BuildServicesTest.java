@@ -85,7 +85,7 @@ class BuildServicesTest {
   @Test
   void requestUploadCredentials_buildAlreadyReady_conflicts() {
     Build build = f.createBuild();
-    f.builds.update(f.caller, build.id(), b -> b.markReady(100));
+    f.builds.update(f.caller, build.id(), b -> TestBuilds.ready(b, 100));
     assertThatThrownBy(() -> f.credentials.requestUploadCredentials(new RequestUploadCredentialsCommand(f.caller, f.byId(build))))
         .isInstanceOf(StateConflictException.class);
   }

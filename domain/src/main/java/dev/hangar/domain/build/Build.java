@@ -107,15 +107,6 @@ public final class Build {
     }
   }
 
-  /** The files arrived and passed validation. */
-  public Build markReady(long size) {
-    if (status != BuildStatus.INITIALIZED) {
-      throw new StateConflictException("Build " + id + " is " + status + "; only an INITIALIZED build can become READY");
-    }
-    return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, BuildStatus.READY, size,
-        creationTime, storageLocation, tags, files);
-  }
-
   /** The build's files arrived in full: READY when the archive is usable, FAILED otherwise. */
   public Build acceptFiles(StoredObject object, BuildArchive.Verdict verdict) {
     if (status != BuildStatus.INITIALIZED) {
@@ -142,19 +133,6 @@ public final class Build {
   public boolean hasFiles(StoredObject stored) {
     return files != null && files.etag().equals(stored.etag()) && files.versionId().equals(stored.versionId())
         && files.size() == stored.size();
-  }
-
-  /** The files arrived but cannot be used (not a zip, or unsafe entries), or changed after READY. */
-  public Build markFailed(long size) {
-    if (status == BuildStatus.FAILED) {
-      throw new StateConflictException("Build " + id + " has already FAILED");
-    }
-    return new Build(id, owner, region, name, version, operatingSystem, serverSdkVersion, BuildStatus.FAILED, size,
-        creationTime, storageLocation, tags, files);
-  }
-
-  public boolean isOwnedBy(AccountId account) {
-    return owner.equals(account);
   }
 
   public BuildId id() {

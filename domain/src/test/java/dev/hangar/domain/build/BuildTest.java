@@ -8,6 +8,7 @@ import dev.hangar.domain.failure.StateConflictException;
 import dev.hangar.domain.storage.BucketName;
 import dev.hangar.domain.storage.ObjectKey;
 import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ class BuildTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
   private static final AccountId ACCOUNT = new AccountId("123456789012");
   private static final Region REGION = new Region("us-west-2");
+
+  private static StoredObject files(long size) {
+    return new StoredObject(size, "\"etag-" + size + "\"", "v-" + size, NOW);
+  }
 
   private static Build newBuild() {
     BuildId id = BuildId.of(UUID.randomUUID());
@@ -46,7 +51,7 @@ class BuildTest {
 
   @Test
   void requireAwaitingUpload_readyBuild_conflicts() {
-    Build ready = newBuild().markReady(42);
+    Build ready = newBuild().acceptFiles(files(42), BuildArchive.Verdict.USABLE);
     assertThat(ready.status()).isEqualTo(BuildStatus.READY);
     assertThat(ready.sizeOnDisk()).isEqualTo(42);
     assertThatThrownBy(ready::requireAwaitingUpload).isInstanceOf(StateConflictException.class).hasMessageContaining("READY");
@@ -54,12 +59,15 @@ class BuildTest {
 
   @Test
   void requireAwaitingUpload_failedBuild_conflicts() {
-    assertThatThrownBy(newBuild().markFailed(3)::requireAwaitingUpload).isInstanceOf(StateConflictException.class);
+    Build failed = newBuild().acceptFiles(files(3), new BuildArchive.Verdict(false, "the object is not a zip file"));
+    assertThat(failed.status()).isEqualTo(BuildStatus.FAILED);
+    assertThatThrownBy(failed::requireAwaitingUpload).isInstanceOf(StateConflictException.class);
   }
 
   @Test
-  void markReady_alreadyReady_conflicts() {
-    assertThatThrownBy(() -> newBuild().markReady(1).markReady(2)).isInstanceOf(StateConflictException.class);
+  void acceptFiles_alreadyReady_conflicts() {
+    Build ready = newBuild().acceptFiles(files(1), BuildArchive.Verdict.USABLE);
+    assertThatThrownBy(() -> ready.acceptFiles(files(2), BuildArchive.Verdict.USABLE)).isInstanceOf(StateConflictException.class);
   }
 
   @Test
@@ -95,11 +103,5 @@ class BuildTest {
     assertThatThrownBy(() -> Build.restore(b.id(), b.owner(), b.region(), b.name(), b.version(), b.operatingSystem(),
         b.serverSdkVersion(), BuildStatus.INITIALIZED, 10, b.creationTime(), b.storageLocation(), b.tags()))
         .hasMessageContaining("SizeOnDisk");
-  }
-
-  @Test
-  void isOwnedBy_otherAccount_isFalse() {
-    assertThat(newBuild().isOwnedBy(new AccountId("210987654321"))).isFalse();
-    assertThat(newBuild().isOwnedBy(ACCOUNT)).isTrue();
   }
 }

@@ -5,6 +5,7 @@ import static dev.hangar.application.fixture.TestBuilds.newBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hangar.application.fixture.TestBuilds;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildId;
@@ -57,9 +58,9 @@ public abstract class BuildRepositoryContractTest {
   @Test
   void update_changeThrows_leavesBuildUnchanged() {
     AccountId owner = freshAccount();
-    Build build = newBuild(owner).markReady(10);
+    Build build = TestBuilds.ready(newBuild(owner), 10);
     repository().add(build);
-    assertThatThrownBy(() -> repository().update(owner, build.id(), b -> b.markReady(20)))
+    assertThatThrownBy(() -> repository().update(owner, build.id(), b -> TestBuilds.ready(b, 20)))
         .isInstanceOf(StateConflictException.class);
     assertThat(repository().find(owner, build.id())).contains(build);
   }
@@ -137,7 +138,7 @@ public abstract class BuildRepositoryContractTest {
   @Test
   void list_statusFilter_keepsOnlyThatStatus() {
     AccountId owner = freshAccount();
-    Build ready = newBuild(owner).markReady(5);
+    Build ready = TestBuilds.ready(newBuild(owner), 5);
     repository().add(ready);
     repository().add(newBuild(owner));
     BuildRepository.Page page = repository().list(owner, Optional.of(BuildStatus.READY), Optional.empty(), 10);
