@@ -1,6 +1,8 @@
 package dev.hangar.domain.storage;
 
 import dev.hangar.domain.failure.InvalidValueException;
+import dev.hangar.domain.failure.MultipartRuleException;
+import dev.hangar.domain.failure.MultipartRuleException.Violation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,24 +18,6 @@ import java.util.Map;
 public final class MultipartUpload {
   public static final int MAX_PARTS = 10_000;
   public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
-
-  /** Which rule a completion broke; each has its own S3 error. */
-  public enum Violation { INVALID_PART, INVALID_PART_ORDER, ENTITY_TOO_SMALL, MALFORMED }
-
-  /** A completion refused by the rules. */
-  public static final class RuleException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final Violation violation;
-
-    public RuleException(Violation violation, String message) {
-      super(message, null, false, false);
-      this.violation = violation;
-    }
-
-    public Violation violation() {
-      return violation;
-    }
-  }
 
   /** A part as a completion request names it. */
   public record RequestedPart(int partNumber, String etag) {
@@ -53,26 +37,26 @@ public final class MultipartUpload {
   /** The stored parts a completion selects, in order, after checking every rule. */
   public static List<StoredPart> select(List<RequestedPart> requested, Map<Integer, StoredPart> stored) {
     if (requested.isEmpty()) {
-      throw new RuleException(Violation.MALFORMED, "The XML you provided was not well-formed or did not validate against our published schema");
+      throw new MultipartRuleException(Violation.MALFORMED, "The XML you provided was not well-formed or did not validate against our published schema");
     }
     List<StoredPart> selected = new ArrayList<>(requested.size());
     int previous = 0;
     for (RequestedPart part : requested) {
       if (part.partNumber() <= previous) {
-        throw new RuleException(Violation.INVALID_PART_ORDER, "The list of parts was not in ascending order. "
+        throw new MultipartRuleException(Violation.INVALID_PART_ORDER, "The list of parts was not in ascending order. "
             + "Parts must be ordered by part number.");
       }
       previous = part.partNumber();
       StoredPart found = stored.get(part.partNumber());
       if (found == null || !sameEtag(found.md5Hex(), part.etag())) {
-        throw new RuleException(Violation.INVALID_PART, "One or more of the specified parts could not be found. The part may "
+        throw new MultipartRuleException(Violation.INVALID_PART, "One or more of the specified parts could not be found. The part may "
             + "not have been uploaded, or the specified entity tag may not match the part's entity tag.");
       }
       selected.add(found);
     }
     for (int i = 0; i < selected.size() - 1; i++) {
       if (selected.get(i).size() < MIN_PART_SIZE) {
-        throw new RuleException(Violation.ENTITY_TOO_SMALL, "Your proposed upload is smaller than the minimum allowed size");
+        throw new MultipartRuleException(Violation.ENTITY_TOO_SMALL, "Your proposed upload is smaller than the minimum allowed size");
       }
     }
     return selected;

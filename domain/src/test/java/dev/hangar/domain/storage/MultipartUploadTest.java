@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.domain.failure.InvalidValueException;
+import dev.hangar.domain.failure.MultipartRuleException.Violation;
+import dev.hangar.domain.failure.MultipartRuleException;
 import dev.hangar.domain.storage.MultipartUpload.RequestedPart;
-import dev.hangar.domain.storage.MultipartUpload.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class MultipartUploadTest {
   }
 
   private static void assertViolation(List<RequestedPart> requested, Map<Integer, StoredPart> stored, Violation violation) {
-    assertThatThrownBy(() -> MultipartUpload.select(requested, stored)).isInstanceOfSatisfying(MultipartUpload.RuleException.class,
+    assertThatThrownBy(() -> MultipartUpload.select(requested, stored)).isInstanceOfSatisfying(MultipartRuleException.class,
         e -> assertThat(e.violation()).isEqualTo(violation));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http.s3;
 
+import dev.hangar.application.port.out.UploadContentException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -10,11 +11,11 @@ import java.io.InputStream;
  */
 final class ClientStream extends InputStream {
   /** The client's stream broke; nothing of its request is kept. */
-  static final class ClientGoneException extends RuntimeException {
+  static final class ClientGoneException extends UploadContentException {
     private static final long serialVersionUID = 1L;
 
     ClientGoneException(IOException cause) {
-      super("the client's request body could not be read: " + cause.getMessage(), cause, false, false);
+      super("the client's request body could not be read: " + cause.getMessage(), cause);
     }
   }
 

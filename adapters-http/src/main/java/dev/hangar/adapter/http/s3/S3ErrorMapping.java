@@ -8,8 +8,8 @@ import dev.hangar.application.port.in.UploadDeniedException;
 import dev.hangar.application.port.in.UploadTooLargeException;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.domain.failure.InvalidValueException;
+import dev.hangar.domain.failure.MultipartRuleException;
 import dev.hangar.domain.failure.StateConflictException;
-import dev.hangar.domain.storage.MultipartUpload;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -43,7 +43,7 @@ final class S3ErrorMapping {
       refuse(exchange, S3Error.ENTITY_TOO_LARGE, tooLarge.getMessage(), Map.of(), requestId);
     } else if (failure instanceof UploadStore.NoSuchUploadException noSuchUpload) {
       refuse(exchange, S3Error.NO_SUCH_UPLOAD, noSuchUpload.getMessage(), Map.of(), requestId);
-    } else if (failure instanceof MultipartUpload.RuleException rule) {
+    } else if (failure instanceof MultipartRuleException rule) {
       refuse(exchange, errorFor(rule.violation()), rule.getMessage(), Map.of(), requestId);
     } else if (failure instanceof InvalidValueException invalid) {
       refuse(exchange, S3Error.INVALID_ARGUMENT, invalid.getMessage(), Map.of(), requestId);
@@ -114,7 +114,7 @@ final class S3ErrorMapping {
     };
   }
 
-  private static S3Error errorFor(MultipartUpload.Violation violation) {
+  private static S3Error errorFor(MultipartRuleException.Violation violation) {
     return switch (violation) {
       case INVALID_PART -> S3Error.INVALID_PART;
       case INVALID_PART_ORDER -> S3Error.INVALID_PART_ORDER;

@@ -3,13 +3,14 @@ package dev.hangar.adapter.http.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.adapter.http.sigv4.Canonical;
+import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
+import dev.hangar.domain.failure.MultipartRuleException;
+import dev.hangar.domain.storage.MultipartUpload;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
-import dev.hangar.domain.storage.MultipartUpload;
 
 class CompleteMultipartUploadOperationTest {
   private final S3TestServer server = S3TestServer.withLease();
@@ -47,7 +48,7 @@ class CompleteMultipartUploadOperationTest {
 
   @Test
   void completeMultipartUpload_ruleBroken_typedError() {
-    server.fakes.failure = new MultipartUpload.RuleException(MultipartUpload.Violation.INVALID_PART_ORDER, "out of order");
+    server.fakes.failure = new MultipartRuleException(MultipartRuleException.Violation.INVALID_PART_ORDER, "out of order");
     HttpResponse<byte[]> response = complete("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"a\"</ETag></Part>"
         + "</CompleteMultipartUpload>");
     assertThat(response.statusCode()).isEqualTo(400);

@@ -12,22 +12,47 @@ import java.util.List;
  * Where the embedded upload endpoint writes: whole objects and multipart uploads, S3's way. Content is
  * streamed, never held whole in memory; an object or a part becomes visible only once complete, and a
  * write whose stream fails (a bad checksum, a client gone) leaves nothing behind.
+ *
+ * <p>Failures: the content streams are the caller's, so what their {@code read} raises is the caller's too.
+ * An {@link UploadContentException} (or any other unchecked failure of {@code content}) goes on unchanged;
+ * a failure of the store itself is a {@link DependencyFailureException}; an upload id that does not name a
+ * live upload of that location is a {@link NoSuchUploadException}; a completion against S3's rules is a
+ * {@code MultipartRuleException}.
  */
 public interface UploadStore {
-  /** Writes the whole object, replacing any earlier one; visible only when {@code content} ended cleanly. */
+  /**
+   * Writes the whole object, replacing any earlier one; visible only when {@code content} ended cleanly.
+   *
+   * @throws UploadContentException when {@code content} fails while being read; nothing is kept
+   * @throws DependencyFailureException when the store cannot write
+   */
   StoredObject putObject(StorageLocation location, InputStream content);
 
   /** Starts a multipart upload for that location that may be used until {@code expiresAt}; returns its id. */
   String createMultipartUpload(StorageLocation location, Instant expiresAt);
 
-  /** Writes one part, replacing an earlier part with the same number. */
+  /**
+   * Writes one part, replacing an earlier part with the same number.
+   *
+   * @throws UploadContentException when {@code content} fails while being read; no part is kept
+   * @throws NoSuchUploadException when there is no such upload for that location
+   * @throws DependencyFailureException when the store cannot write
+   */
   StoredPart uploadPart(String uploadId, StorageLocation location, int partNumber, InputStream content);
 
+  /** @throws NoSuchUploadException when there is no such upload for that location */
   List<StoredPart> listParts(String uploadId, StorageLocation location);
 
-  /** Assembles the object from the requested parts after checking S3's rules; the upload is then gone. */
+  /**
+   * Assembles the object from the requested parts after checking S3's rules; the upload is then gone.
+   *
+   * @throws dev.hangar.domain.failure.MultipartRuleException when the requested parts break S3's rules
+   * @throws NoSuchUploadException when there is no such upload for that location
+   * @throws DependencyFailureException when the store cannot write
+   */
   StoredObject completeMultipartUpload(String uploadId, StorageLocation location, List<MultipartUpload.RequestedPart> parts);
 
+  /** @throws NoSuchUploadException when there is no such upload for that location */
   void abortMultipartUpload(String uploadId, StorageLocation location);
 
   /** Removes every multipart upload whose time ran out; returns how many. */

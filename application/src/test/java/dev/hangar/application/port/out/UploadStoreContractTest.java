@@ -6,8 +6,9 @@ import static dev.hangar.application.fixture.TestBuilds.locationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hangar.domain.storage.MultipartUpload;
+import dev.hangar.domain.failure.MultipartRuleException;
 import dev.hangar.domain.storage.MultipartUpload.RequestedPart;
+import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredObject;
 import dev.hangar.domain.storage.StoredPart;
@@ -60,6 +61,46 @@ public abstract class UploadStoreContractTest {
     StoredObject second = uploads().putObject(location, new ByteArrayInputStream("hello".getBytes()));
     assertThat(second.etag()).isEqualTo("\"5d41402abc4b2a76b9719d911017c592\"");
     assertThat(storage().find(location)).contains(second);
+  }
+
+  /** What the HTTP adapter's streams raise from read: a payload refused, a client gone. */
+  private static final class ContentFailed extends UploadContentException {
+    private static final long serialVersionUID = 1L;
+
+    ContentFailed() {
+      super("the payload was refused", null);
+    }
+  }
+
+  private static InputStream refusedAfter(int bytes, UploadContentException failure) {
+    return new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        if (sent++ >= bytes) {
+          throw failure;
+        }
+        return 'x';
+      }
+    };
+  }
+
+  @Test
+  void putObject_contentFails_thatFailureGoesOnUnchanged() {
+    StorageLocation location = fresh();
+    UploadContentException failure = new ContentFailed();
+    assertThatThrownBy(() -> uploads().putObject(location, refusedAfter(100_000, failure))).isSameAs(failure);
+    assertThat(storage().find(location)).isEmpty();
+  }
+
+  @Test
+  void uploadPart_contentFails_thatFailureGoesOnUnchanged() {
+    StorageLocation location = fresh();
+    String id = uploads().createMultipartUpload(location, LATER);
+    UploadContentException failure = new ContentFailed();
+    assertThatThrownBy(() -> uploads().uploadPart(id, location, 1, refusedAfter(70_000, failure))).isSameAs(failure);
+    assertThat(uploads().listParts(id, location)).isEmpty();
   }
 
   @Test
@@ -115,19 +156,19 @@ public abstract class UploadStoreContractTest {
     StoredPart one = uploads().uploadPart(id, location, 1, new ByteArrayInputStream(bytes(1024, 'a')));
     StoredPart two = uploads().uploadPart(id, location, 2, new ByteArrayInputStream(bytes(1024, 'b')));
     assertViolation(id, location, List.of(new RequestedPart(2, two.etag()), new RequestedPart(1, one.etag())),
-        MultipartUpload.Violation.INVALID_PART_ORDER);
+        MultipartRuleException.Violation.INVALID_PART_ORDER);
     assertViolation(id, location, List.of(new RequestedPart(1, "\"00000000000000000000000000000000\"")),
-        MultipartUpload.Violation.INVALID_PART);
-    assertViolation(id, location, List.of(new RequestedPart(3, one.etag())), MultipartUpload.Violation.INVALID_PART);
+        MultipartRuleException.Violation.INVALID_PART);
+    assertViolation(id, location, List.of(new RequestedPart(3, one.etag())), MultipartRuleException.Violation.INVALID_PART);
     assertViolation(id, location, List.of(new RequestedPart(1, one.etag()), new RequestedPart(2, two.etag())),
-        MultipartUpload.Violation.ENTITY_TOO_SMALL);
+        MultipartRuleException.Violation.ENTITY_TOO_SMALL);
     assertThat(storage().find(location)).isEmpty();
     assertThat(uploads().listParts(id, location)).hasSize(2);
   }
 
-  private void assertViolation(String id, StorageLocation location, List<RequestedPart> parts, MultipartUpload.Violation violation) {
+  private void assertViolation(String id, StorageLocation location, List<RequestedPart> parts, MultipartRuleException.Violation violation) {
     assertThatThrownBy(() -> uploads().completeMultipartUpload(id, location, parts))
-        .isInstanceOfSatisfying(MultipartUpload.RuleException.class, e -> assertThat(e.violation()).isEqualTo(violation));
+        .isInstanceOfSatisfying(MultipartRuleException.class, e -> assertThat(e.violation()).isEqualTo(violation));
   }
 
   @Test

@@ -1,13 +1,15 @@
 package dev.hangar.adapter.http.s3.payload;
 
+import dev.hangar.application.port.out.UploadContentException;
 import java.util.Objects;
 
 /**
  * A request body that cannot be accepted: its framing, length, hash, checksum or chunk signatures are wrong.
  * Unchecked and without a stack trace (it is an expected outcome, not a bug); the HTTP layer maps {@link #code()}
- * to an S3 error. Messages never carry keys, signatures or body bytes.
+ * to an S3 error. Messages never carry keys, signatures or body bytes. Raised from a verifying stream's
+ * {@code read}, it reaches a store as the {@link UploadContentException} its port declares, and comes back out unchanged.
  */
-public final class PayloadException extends RuntimeException {
+public final class PayloadException extends UploadContentException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong, one constant per S3 error the endpoint answers with. */
@@ -29,7 +31,7 @@ public final class PayloadException extends RuntimeException {
   private final Code code;
 
   public PayloadException(Code code, String message) {
-    super(message, null, false, false);
+    super(message, null);
     this.code = Objects.requireNonNull(code, "code");
   }
 
