@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.aws.S3BuildRepository;
 import dev.hangar.adapter.aws.S3BuildStorage;
+import dev.hangar.adapter.aws.S3ListingTokenKeys;
 import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.bootstrap.AwsSettings;
 import dev.hangar.bootstrap.ConfigException;
@@ -77,6 +78,13 @@ public interface AwsAdapterModule {
       return builder.build();
     });
     return new S3BuildStorage(s3, config.bucket(), config.keyLayout(), asCaller);
+  }
+
+  /** The NextToken key the nodes share, next to the catalog in the service bucket. */
+  @Provides
+  @Singleton
+  static S3ListingTokenKeys listingTokenKeys(S3Client s3, ServiceConfig config) {
+    return new S3ListingTokenKeys(s3, config.bucket(), CATALOG_PREFIX + "listing-token-key");
   }
 
   @Provides

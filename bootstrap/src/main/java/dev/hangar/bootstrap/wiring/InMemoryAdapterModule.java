@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.InMemoryListingTokenKeys;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.bootstrap.ServiceConfig;
 import javax.inject.Singleton;
@@ -21,6 +22,12 @@ public interface InMemoryAdapterModule {
   @Singleton
   static InMemoryCredentialIssuer credentialIssuer(ServiceConfig config) {
     return new InMemoryCredentialIssuer(config.credentialLifetime());
+  }
+
+  @Provides
+  @Singleton
+  static InMemoryListingTokenKeys listingTokenKeys() {
+    return new InMemoryListingTokenKeys();
   }
 
   @Provides

@@ -3,20 +3,24 @@ package dev.hangar.bootstrap.wiring;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
-import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.aws.S3BuildRepository;
 import dev.hangar.adapter.aws.S3BuildStorage;
+import dev.hangar.adapter.aws.S3ListingTokenKeys;
 import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
 import dev.hangar.adapter.filesystem.StorageFolder;
+import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.InMemoryListingTokenKeys;
+import dev.hangar.adapter.inmemory.NoUploadStore;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
 import dev.hangar.application.port.out.LeaseLookup;
+import dev.hangar.application.port.out.ListingTokenKeys;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.AdapterMode;
 import dev.hangar.bootstrap.ServiceConfig;
@@ -45,7 +49,7 @@ public interface PortSelectionModule {
   @Provides
   @Singleton
   static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemUploadStore> fileSystem) {
-    UploadStore none = NoLocalUploads.INSTANCE;
+    UploadStore none = NoUploadStore.INSTANCE;
     return select(config, fileSystem, () -> none);
   }
 
@@ -86,13 +90,9 @@ public interface PortSelectionModule {
   @Provides
   @Singleton
   @Named("listingTokenKey")
-  static byte[] listingTokenKey(ServiceConfig config, Lazy<SharedTokenKey> shared) {
-    if (config.adapters() == AdapterMode.AWS) {
-      return shared.get().key();
-    }
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return key;
+  static byte[] listingTokenKey(ServiceConfig config, Lazy<InMemoryListingTokenKeys> own, Lazy<S3ListingTokenKeys> shared) {
+    ListingTokenKeys keys = select(config, own, shared);
+    return keys.key();
   }
 
   /** Whether the selected adapters may block a thread: then API calls leave Undertow's IO threads. */

@@ -1,4 +1,4 @@
-package dev.hangar.bootstrap.wiring;
+package dev.hangar.adapter.inmemory;
 
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.domain.storage.MultipartUpload;
@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * The upload store of a node on AWS, where uploads go to S3 itself: it holds nothing. No request reaches it
- * in practice (the embedded endpoint knows no lease there); one that did would be refused.
+ * in practice (the embedded endpoint knows no lease there); one that did would be refused: a write with
+ * {@link UnsupportedOperationException} (a bug, should one ever arrive), anything naming an upload with
+ * {@link NoSuchUploadException}. It cannot pass the {@code UploadStoreContractTest}, which is about storing;
+ * {@code NoUploadStoreTest} pins what it does instead.
  */
-enum NoLocalUploads implements UploadStore {
+public enum NoUploadStore implements UploadStore {
   INSTANCE;
 
   private static UnsupportedOperationException refused() {
