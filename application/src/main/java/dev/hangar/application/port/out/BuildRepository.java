@@ -13,6 +13,10 @@ import java.util.function.UnaryOperator;
 /**
  * The build catalog. Builds are kept per owning account and listed in ascending order of id, so that a
  * listing resumed after a given id sees every build that existed throughout exactly once.
+ *
+ * <p>Failures: every method raises {@link DependencyFailureException} when the catalog cannot be read or
+ * written; {@code update} lets whatever {@code change} throws (a {@code StateConflictException}, an
+ * {@code InvalidTagException}, …) go on unchanged, with the build left as it was. Nothing else.
  */
 public interface BuildRepository {
   /** Stores a new build; its id has never been used. */
@@ -30,6 +34,7 @@ public interface BuildRepository {
    * be called more than once, and an exception it throws leaves the build as it was.
    *
    * @return the build as stored after the change, or empty when there is no such build
+   * @throws DependencyFailureException when the catalog cannot be read or written
    */
   Optional<Build> update(AccountId owner, BuildId id, UnaryOperator<Build> change);
 

@@ -12,7 +12,13 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
-/** The storage that holds the files of builds, in the service's own bucket. */
+/**
+ * The storage that holds the files of builds, in the service's own bucket.
+ *
+ * <p>Failures: a method that reaches the storage raises {@link DependencyFailureException} when it cannot;
+ * {@code importObject} also raises {@link ObjectUnavailableException}. A missing object is an empty result,
+ * not a failure.
+ */
 public interface BuildStorage {
   /** Where the files of that build go: the service's bucket and a key that belongs to that build alone. */
   StorageLocation locationFor(AccountId owner, BuildId id);

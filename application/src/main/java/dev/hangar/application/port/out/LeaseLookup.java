@@ -8,5 +8,6 @@ import java.util.Optional;
  * refuse upload credentials) learn what a presented key may do, without reaching into the issuer.
  */
 public interface LeaseLookup {
+  /** The lease with that access key id, if one was issued and is still known; raises nothing. */
   Optional<CredentialLease> findByAccessKeyId(String accessKeyId);
 }
