@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.adapter.aws.Moto;
 import dev.hangar.application.fixture.TestZips;
 import dev.hangar.bootstrap.testing.Clients;
+import dev.hangar.bootstrap.testing.SdkFlow;
 import dev.hangar.bootstrap.testing.ExternalTools;
 import dev.hangar.bootstrap.testing.TestConfigs;
 import dev.hangar.domain.storage.BucketName;
@@ -88,6 +89,12 @@ class AwsBackendIT {
 
   private static S3Client nodeS3() {
     return s3(AwsBasicCredentials.create(setup.get("accessKeyId").asText(), setup.get("secretAccessKey").asText()));
+  }
+
+  @Test
+  void buildLifecycle_javaSdkOnS3Catalog_everyOperationThenNotFound() {
+    String prefix = "flow-" + java.util.UUID.randomUUID() + "-";
+    SdkFlow.buildLifecycle(gameLift, prefix, build -> build.name().startsWith(prefix));
   }
 
   @Test

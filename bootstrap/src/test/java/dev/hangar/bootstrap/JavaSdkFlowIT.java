@@ -1,10 +1,10 @@
 package dev.hangar.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.application.fixture.MutableClock;
 import dev.hangar.bootstrap.testing.Clients;
+import dev.hangar.bootstrap.testing.SdkFlow;
 import dev.hangar.bootstrap.testing.TestConfigs;
 import dev.hangar.bootstrap.testing.TestHangar;
 import dev.hangar.domain.credential.CredentialLease;
@@ -22,14 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.gamelift.GameLiftClient;
-import software.amazon.awssdk.services.gamelift.model.Build;
-import software.amazon.awssdk.services.gamelift.model.BuildStatus;
 import software.amazon.awssdk.services.gamelift.model.CreateBuildResponse;
 import software.amazon.awssdk.services.gamelift.model.ListBuildsResponse;
-import software.amazon.awssdk.services.gamelift.model.NotFoundException;
-import software.amazon.awssdk.services.gamelift.model.OperatingSystem;
 import software.amazon.awssdk.services.gamelift.model.RequestUploadCredentialsResponse;
-import software.amazon.awssdk.services.gamelift.model.Tag;
 
 /** The AWS SDK for Java v2 GameLift client, unmodified, against a node started through the embedding API. */
 class JavaSdkFlowIT {
@@ -38,54 +33,7 @@ class JavaSdkFlowIT {
   void buildLifecycle_javaSdk_everyOperationThenNotFound() {
     try (Hangar hangar = Hangar.start(TestConfigs.node(), Clock.systemUTC());
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
-      CreateBuildResponse created = gameLift.createBuild(b -> b.name("space-game").version("1.0.0")
-          .operatingSystem(OperatingSystem.AMAZON_LINUX_2023).tags(Tag.builder().key("team").value("core").build()));
-      Build build = created.build();
-      assertThat(build.buildId()).matches("build-[0-9a-f-]{36}");
-      assertThat(build.buildArn()).isEqualTo("arn:aws:gamelift:us-west-2::build/" + build.buildId());
-      assertThat(build.status()).isEqualTo(BuildStatus.INITIALIZED);
-      assertThat(build.sizeOnDisk()).isZero();
-      assertThat(build.serverSdkVersion()).isEqualTo("4.0.2");
-      assertThat(build.creationTime()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
-
-      RequestUploadCredentialsResponse upload = gameLift.requestUploadCredentials(b -> b.buildId(build.buildId()));
-      assertThat(upload.uploadCredentials().accessKeyId()).startsWith("ASIA");
-      assertThat(upload.storageLocation().key()).isEqualTo(created.storageLocation().key());
-
-      assertThat(gameLift.describeBuild(b -> b.buildId(build.buildId())).build()).isEqualTo(build);
-      assertThat(gameLift.describeBuild(b -> b.buildId(build.buildArn())).build()).isEqualTo(build);
-
-      List<String> others = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        others.add(gameLift.createBuild(b -> b.name("other")).build().buildId());
-      }
-      List<String> listed = new ArrayList<>();
-      int[] pages = {0};
-      gameLift.listBuildsPaginator(b -> b.limit(3)).stream().forEach(page -> {
-        pages[0]++;
-        page.builds().forEach(b -> listed.add(b.buildId()));
-      });
-      assertThat(pages[0]).isGreaterThanOrEqualTo(3);
-      assertThat(listed).containsExactlyInAnyOrderElementsOf(concat(build.buildId(), others));
-
-      Build updated = gameLift.updateBuild(b -> b.buildId(build.buildArn()).name("space-game-2")).build();
-      assertThat(updated.name()).isEqualTo("space-game-2");
-      assertThat(updated.version()).isEqualTo("1.0.0");
-
-      gameLift.tagResource(b -> b.resourceARN(build.buildArn()).tags(Tag.builder().key("stage").value("beta").build()));
-      assertThat(gameLift.listTagsForResource(b -> b.resourceARN(build.buildArn())).tags())
-          .extracting(Tag::key, Tag::value)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "core"), org.assertj.core.groups.Tuple.tuple("stage", "beta"));
-      gameLift.untagResource(b -> b.resourceARN(build.buildArn()).tagKeys("team"));
-      assertThat(gameLift.listTagsForResource(b -> b.resourceARN(build.buildArn())).tags()).extracting(Tag::key).containsExactly("stage");
-
-      gameLift.deleteBuild(b -> b.buildId(build.buildId()));
-      assertThatThrownBy(() -> gameLift.describeBuild(b -> b.buildId(build.buildId())))
-          .isInstanceOfSatisfying(NotFoundException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Build " + build.buildId() + " does not exist.");
-            assertThat(e.requestId()).isNotBlank();
-          });
+      SdkFlow.buildLifecycle(gameLift, "", build -> true);
     }
   }
 
@@ -176,12 +124,5 @@ class JavaSdkFlowIT {
       assertThat(listed).hasSize(1000).doesNotHaveDuplicates();
       assertThat(new HashSet<>(listed)).isEqualTo(created);
     }
-  }
-
-  private static List<String> concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 }
