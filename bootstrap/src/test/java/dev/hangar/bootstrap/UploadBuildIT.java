@@ -2,14 +2,17 @@ package dev.hangar.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hangar.bootstrap.testing.AwsCli;
 import dev.hangar.bootstrap.testing.ExternalTools;
 import dev.hangar.bootstrap.testing.JarNode;
+import dev.hangar.bootstrap.testing.TestHangar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code aws gamelift upload-build}, unmodified, against the runnable jar: a small build (one PutObject) and a
  * 64 MiB one (multipart, parts in parallel and out of order). The build is READY with the object's size, and
- * the zip fetched back with GetObject holds the build root file for file; DeleteBuild deletes it.
+ * the zip fetched back with GetObject holds the build root file for file; DeleteBuild deletes it. The big one's ETag
+ * is a multipart one ({@code -N}), and in a node of the test component at least two of its parts are written at once.
  */
 class UploadBuildIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BUILD_ID = Pattern.compile("Build ID: (build-\\S+)");
+  private static final Pattern MULTIPART_ETAG = Pattern.compile("\"[0-9a-f]{32}-([0-9]+)\"");
 
   @TempDir
   static Path dir;
@@ -57,21 +62,50 @@ class UploadBuildIT {
     Files.writeString(root.resolve("server.sh"), "#!/bin/sh\necho hello\n");
     Files.createDirectories(root.resolve("data/levels"));
     Files.writeString(root.resolve("data/levels/one.txt"), "level one");
-    uploadAndCheck(root, "small-game");
+    JsonNode object = uploadAndCheck(aws, root, "small-game");
+    assertThat(object.get("ETag").asText()).matches("\"[0-9a-f]{32}\"");
   }
 
   @Test
   void uploadBuild_64MiB_multipartReadyAndFetchedBackFileForFile() throws Exception {
     ExternalTools.requirePythonClients();
-    Path root = Files.createDirectories(dir.resolve("big"));
+    JsonNode object = uploadAndCheck(aws, bigRoot("big"), "big-game");
+    assertThat(partsOf(object)).isGreaterThanOrEqualTo(2);
+  }
+
+  /** In a node of the test component, whose upload store records the UploadPart writes in flight. */
+  @Test
+  void uploadBuild_64MiB_multipartWithPartsInFlightAtOnce() throws Exception {
+    ExternalTools.requirePythonClients();
+    Path root = bigRoot("parallel");
+    try (TestHangar hangar = TestHangar.start(Clock.systemUTC())) {
+      JsonNode object = uploadAndCheck(new AwsCli(dir.resolve("home-parallel"), hangar.endpoint()), root, "parallel-game");
+      int parts = partsOf(object);
+      assertThat(parts).isGreaterThanOrEqualTo(2);
+      assertThat(hangar.partsInFlight().calls()).isGreaterThanOrEqualTo(parts);
+      assertThat(hangar.partsInFlight().maxInFlight()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  private static Path bigRoot(String name) throws IOException {
+    Path root = Files.createDirectories(dir.resolve(name));
     byte[] blob = new byte[64 * 1024 * 1024];
     new Random(7).nextBytes(blob);
     Files.write(root.resolve("game.pak"), blob);
     Files.writeString(root.resolve("readme.txt"), "big build");
-    uploadAndCheck(root, "big-game");
+    return root;
   }
 
-  private void uploadAndCheck(Path root, String name) throws Exception {
+  /** The number of parts in a multipart ETag ({@code "<md5 of the parts' md5s>-N"}); a single PutObject's ETag has none. */
+  private static int partsOf(JsonNode object) {
+    String etag = object.get("ETag").asText();
+    Matcher multipart = MULTIPART_ETAG.matcher(etag);
+    assertThat(multipart.matches()).as(etag).isTrue();
+    return Integer.parseInt(multipart.group(1));
+  }
+
+  /** Uploads the root, checks the build and its object, deletes it; returns GetObject's reply. */
+  private JsonNode uploadAndCheck(AwsCli aws, Path root, String name) throws Exception {
     ExternalTools.Result upload = aws.run(300, "gamelift", "upload-build", "--name", name, "--build-version", "1.0", "--build-root",
         root.toString());
     assertThat(upload.exitCode()).as(upload.stderr()).isZero();
@@ -92,6 +126,7 @@ class UploadBuildIT {
     ExternalTools.Result gone = aws.run(60, "s3api", "head-object", "--bucket", "hangar-builds", "--key", key);
     assertThat(gone.exitCode()).isNotZero();
     assertThat(gone.stderr()).contains("404");
+    return object;
   }
 
   private static ExternalTools.Result ok(ExternalTools.Result result) {

@@ -53,6 +53,11 @@ public final class TestHangar implements AutoCloseable {
     return component.uploads();
   }
 
+  /** The upload store's record of UploadPart writes in flight. */
+  public PartsInFlight partsInFlight() {
+    return component.partsInFlight();
+  }
+
   @Override
   public void close() {
     endpoint.close();

@@ -34,6 +34,8 @@ public interface TestHangarComponent {
 
   StorageFolder folder();
 
+  PartsInFlight partsInFlight();
+
   @Component.Factory
   interface Factory {
     TestHangarComponent create(@BindsInstance ServiceConfig config, @BindsInstance Clock clock, @BindsInstance FaultSwitch faults);

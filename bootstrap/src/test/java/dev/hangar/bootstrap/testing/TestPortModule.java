@@ -16,7 +16,10 @@ import dev.hangar.application.port.out.UploadStore;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
-/** The in-memory ports, with a catalog that a test can break through a {@link FaultSwitch}. */
+/**
+ * The in-memory ports, with a catalog that a test can break through a {@link FaultSwitch}, and the upload store
+ * behind a {@link PartsInFlight} that records how many parts are written at once.
+ */
 @Module
 interface TestPortModule {
   @Provides
@@ -31,7 +34,13 @@ interface TestPortModule {
   }
 
   @Provides
-  static UploadStore uploadStore(FileSystemUploadStore uploads) {
+  @Singleton
+  static PartsInFlight partsInFlight(FileSystemUploadStore uploads) {
+    return new PartsInFlight(uploads);
+  }
+
+  @Provides
+  static UploadStore uploadStore(PartsInFlight uploads) {
     return uploads;
   }
 
