@@ -1,5 +1,6 @@
 package dev.hangar.adapter.filesystem;
 
+import dev.hangar.application.port.out.ContentMd5;
 import dev.hangar.application.port.out.DependencyFailureException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The storage folder on local disk (see the module README for the layout): one node holds it, through a
@@ -32,6 +34,7 @@ import java.util.UUID;
  */
 public final class StorageFolder implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
+  private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
   private final Path objects;
   private final Path uploads;
@@ -111,7 +114,8 @@ public final class StorageFolder implements AutoCloseable {
   /** Streams {@code content} into a new file in tmp/, fsynced; on any failure the file is gone and the failure goes on. */
   Written writeToTemp(InputStream content) {
     Path file = newTemp("write");
-    MessageDigest md5 = md5();
+    // Content that digests itself as it is read (the verified payload) is not digested again.
+    MessageDigest md5 = content instanceof ContentMd5 ? null : md5();
     long size = 0;
     boolean done = false;
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -119,7 +123,9 @@ public final class StorageFolder implements AutoCloseable {
       ByteBuffer wrapped = ByteBuffer.wrap(buffer);
       int read;
       while ((read = content.read(buffer)) >= 0) {
-        md5.update(buffer, 0, read);
+        if (md5 != null) {
+          md5.update(buffer, 0, read);
+        }
         wrapped.clear().limit(read);
         while (wrapped.hasRemaining()) {
           out.write(wrapped);
@@ -127,8 +133,9 @@ public final class StorageFolder implements AutoCloseable {
         size += read;
       }
       out.force(true);
+      String md5Hex = md5 != null ? HexFormat.of().formatHex(md5.digest()) : reported((ContentMd5) content);
       done = true;
-      return new Written(file, size, HexFormat.of().formatHex(md5.digest()));
+      return new Written(file, size, md5Hex);
     } catch (IOException e) {
       throw new DependencyFailureException("cannot write an upload to " + tmp, e);
     } finally {
@@ -207,6 +214,15 @@ public final class StorageFolder implements AutoCloseable {
     } catch (IOException e) {
       // A leftover in tmp/ is removed at the next start.
     }
+  }
+
+  /** The MD5 the content computed of the bytes it returned; a value of another shape is a bug of its source. */
+  private static String reported(ContentMd5 content) {
+    String md5Hex = content.md5Hex();
+    if (md5Hex == null || !MD5_HEX.matcher(md5Hex).matches()) {
+      throw new IllegalStateException("the content reported an MD5 that is not 32 lower-case hex digits");
+    }
+    return md5Hex;
   }
 
   private static MessageDigest md5() {

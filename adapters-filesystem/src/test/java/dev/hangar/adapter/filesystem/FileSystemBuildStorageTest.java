@@ -7,6 +7,7 @@ import dev.hangar.application.fixture.TestBuilds;
 import dev.hangar.application.fixture.TestZips;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.BuildStorageContractTest;
+import dev.hangar.application.port.out.ContentMd5;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.application.port.out.UploadStoreContractTest;
 import dev.hangar.domain.build.AccountId;
@@ -161,5 +162,56 @@ class FileSystemBuildStorageTest {
     }
     assertThat(uploads().removeExpiredUploads(Instant.parse("2200-01-01T00:00:00Z"))).isEqualTo(16);
     assertThat(folder.locks().size()).as("locks held after the work ended").isZero();
+  }
+
+  /**
+   * The bytes come with an MD5 their source computed while they were read; this one is deliberately not theirs, so
+   * an ETag equal to it shows that the store took it as given instead of digesting the bytes a second time.
+   */
+  private static final class SelfDigesting extends ByteArrayInputStream implements ContentMd5 {
+    private final String md5Hex;
+    private boolean ended;
+
+    SelfDigesting(byte[] bytes, String md5Hex) {
+      super(bytes);
+      this.md5Hex = md5Hex;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      int n = super.read(b, off, len);
+      ended |= n < 0;
+      return n;
+    }
+
+    @Override
+    public String md5Hex() {
+      if (!ended) {
+        throw new IllegalStateException("asked before the end of the stream");
+      }
+      return md5Hex;
+    }
+  }
+
+  @Test
+  void putObjectAndUploadPart_contentReportingItsMd5_storeKeepsThatMd5AndTheBytes() throws IOException {
+    byte[] zip = TestZips.gameServer();
+    String reported = "0123456789abcdef0123456789abcdef";
+    StorageLocation location = storage().locationFor(TestBuilds.freshAccount(), TestBuilds.freshId());
+    assertThat(uploads().putObject(location, new SelfDigesting(zip, reported)).etag()).isEqualTo("\"" + reported + "\"");
+    try (InputStream in = storage().open(location).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    String upload = uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    assertThat(uploads().uploadPart(upload, location, 1, new SelfDigesting(zip, reported)).md5Hex()).isEqualTo(reported);
+    assertThat(uploads().listParts(upload, location)).extracting(StoredPart::md5Hex).containsExactly(reported);
+  }
+
+  @Test
+  void putObject_contentReportingAMalformedMd5_refusedAndNothingStored() {
+    StorageLocation location = storage().locationFor(TestBuilds.freshAccount(), TestBuilds.freshId());
+    assertThatThrownBy(() -> uploads().putObject(location, new SelfDigesting(TestZips.gameServer(), "not-hex")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(storage().find(location)).isEmpty();
   }
 }

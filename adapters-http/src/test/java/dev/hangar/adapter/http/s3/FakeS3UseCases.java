@@ -16,6 +16,8 @@ import dev.hangar.application.port.in.PutBuildObjectCommand;
 import dev.hangar.application.port.in.PutBuildObjectUseCase;
 import dev.hangar.application.port.in.UploadPartCommand;
 import dev.hangar.application.port.in.UploadPartUseCase;
+import dev.hangar.application.port.in.UploadRequest;
+import dev.hangar.application.port.out.ContentMd5;
 import dev.hangar.domain.storage.ByteRange;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredObject;
@@ -39,6 +41,8 @@ final class FakeS3UseCases implements PutBuildObjectUseCase, CreateMultipartUplo
   final List<Object> calls = new CopyOnWriteArrayList<>();
   final List<ByteRange> opened = new CopyOnWriteArrayList<>();
   volatile byte[] received;
+  /** The MD5 the body reported after it ended ({@link ContentMd5}), as the upload store takes it; null if it reports none. */
+  volatile String reportedMd5;
   volatile byte[] object;
   volatile RuntimeException failure;
   volatile List<StoredPart> parts = List.of();
@@ -56,6 +60,7 @@ final class FakeS3UseCases implements PutBuildObjectUseCase, CreateMultipartUplo
   private byte[] read(InputStream in) {
     try {
       received = in.readAllBytes();
+      reportedMd5 = in instanceof ContentMd5 digested ? digested.md5Hex() : null;
       return received;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

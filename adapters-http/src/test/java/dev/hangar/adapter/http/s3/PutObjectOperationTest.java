@@ -42,6 +42,14 @@ class PutObjectOperationTest {
   }
 
   @Test
+  void putObject_body_handedOnWithTheMd5ComputedWhileVerifying() throws Exception {
+    byte[] body = "zip bytes".getBytes(StandardCharsets.UTF_8);
+    assertThat(put(body, Canonical.sha256Hex(body)).statusCode()).isEqualTo(200);
+    assertThat(server.fakes.reportedMd5).as("the store takes this MD5 and digests nothing again")
+        .isEqualTo(Canonical.hex(java.security.MessageDigest.getInstance("MD5").digest(body)));
+  }
+
+  @Test
   void putObject_checksumHeader_verifiedAndEchoed() {
     byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
     // CRC32 of "hello" is 0x3610a686.

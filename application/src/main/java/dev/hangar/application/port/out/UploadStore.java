@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Where the embedded upload endpoint writes: whole objects and multipart uploads, S3's way. Content is
  * streamed, never held whole in memory; an object or a part becomes visible only once complete, and a
- * write whose stream fails (a bad checksum, a client gone) leaves nothing behind.
+ * write whose stream fails (a bad checksum, a client gone) leaves nothing behind. Content that is a
+ * {@link ContentMd5} already knows its MD5 when it ends: a store takes that one for the ETag rather than digest the
+ * bytes a second time.
  *
  * <p>Failures: the content streams are the caller's, so what their {@code read} raises is the caller's too.
  * An {@link UploadContentException} (or any other unchecked failure of {@code content}) goes on unchanged;

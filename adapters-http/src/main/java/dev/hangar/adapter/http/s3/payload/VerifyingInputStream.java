@@ -2,6 +2,7 @@ package dev.hangar.adapter.http.s3.payload;
 
 import dev.hangar.adapter.http.s3.payload.PayloadException.Code;
 import dev.hangar.adapter.http.sigv4.Canonical;
+import dev.hangar.application.port.out.ContentMd5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import java.util.function.Supplier;
  * the {@code x-amz-content-sha256} hex ({@link Code#CONTENT_SHA256_MISMATCH}), and the checksum
  * ({@link Code#INVALID_DIGEST} for a value that is not base64 of the right length, else {@link Code#BAD_DIGEST}).
  * -1 is returned only after every check passed; a failure is thrown again by every later read. IOExceptions of the
- * underlying stream pass through unchanged. Not thread-safe.
+ * underlying stream pass through unchanged. Not thread-safe. Its MD5 is the one the upload store keeps
+ * ({@link ContentMd5}): the bytes are digested here only.
  */
-public final class VerifyingInputStream extends InputStream {
+public final class VerifyingInputStream extends InputStream implements ContentMd5 {
   private final InputStream in;
   private final long expectedLength;
   private final String expectedSha256Hex;
@@ -85,7 +87,8 @@ public final class VerifyingInputStream extends InputStream {
     return md5Result.clone();
   }
 
-  /** {@link #md5()} as lower-case hex: the ETag of a single PUT (without its quotes). */
+  /** {@link #md5()} as lower-case hex: the ETag of a single PUT (without its quotes), taken by the store as it is. */
+  @Override
   public String md5Hex() {
     requireVerified();
     return Canonical.hex(md5Result);
