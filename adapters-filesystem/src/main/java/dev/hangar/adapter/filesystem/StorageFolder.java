@@ -115,7 +115,7 @@ public final class StorageFolder implements AutoCloseable {
   Written writeToTemp(InputStream content) {
     Path file = newTemp("write");
     // Content that digests itself as it is read (the verified payload) is not digested again.
-    MessageDigest md5 = content instanceof ContentMd5 ? null : md5();
+    MessageDigest md5 = content instanceof ContentMd5 ? null : digest("MD5");
     long size = 0;
     boolean done = false;
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -225,11 +225,12 @@ public final class StorageFolder implements AutoCloseable {
     return md5Hex;
   }
 
-  private static MessageDigest md5() {
+  /** The module's one factory of digests: MD5 for ETags, SHA-256 for file names. */
+  static MessageDigest digest(String jdkName) {
     try {
-      return MessageDigest.getInstance("MD5");
+      return MessageDigest.getInstance(jdkName);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is part of every JDK", e);
+      throw new IllegalStateException(jdkName + " is part of every JDK", e);
     }
   }
 }

@@ -18,13 +18,7 @@ public final class Canonical {
   private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
   public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> Digests.of("SHA-256"));
   private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
     try {
       return Mac.getInstance("HmacSHA256");

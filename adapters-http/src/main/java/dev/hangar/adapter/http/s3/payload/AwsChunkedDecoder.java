@@ -1,11 +1,11 @@
 package dev.hangar.adapter.http.s3.payload;
 
+import dev.hangar.adapter.http.sigv4.Digests;
 import dev.hangar.adapter.http.s3.payload.PayloadException.Code;
 import dev.hangar.adapter.http.sigv4.Canonical;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collections;
@@ -109,7 +109,7 @@ public final class AwsChunkedDecoder extends InputStream {
     }
     this.signing = signing;
     this.signingKey = signing == null ? null : signing.signingKey();
-    this.sha256 = signing == null ? null : newSha256();
+    this.sha256 = signing == null ? null : Digests.of("SHA-256");
     this.previousSignature = signing == null ? null : signing.seedSignature();
   }
 
@@ -441,14 +441,6 @@ public final class AwsChunkedDecoder extends InputStream {
       out.add(Objects.requireNonNull(name, "trailer name").trim().toLowerCase(Locale.ROOT));
     }
     return Collections.unmodifiableSet(out);
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   private static PayloadException malformed(String message) {

@@ -1,6 +1,6 @@
 package dev.hangar.adapter.http.s3.payload;
 
-import java.security.GeneralSecurityException;
+import dev.hangar.adapter.http.sigv4.Digests;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -25,11 +25,7 @@ final class Checksums {
   }
 
   static RunningChecksum messageDigest(String jdkName) {
-    try {
-      return new DigestChecksum(MessageDigest.getInstance(jdkName));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(jdkName + " is part of every JDK", e);
-    }
+    return new DigestChecksum(Digests.of(jdkName));
   }
 
   static byte[] bigEndian(long value, int length) {

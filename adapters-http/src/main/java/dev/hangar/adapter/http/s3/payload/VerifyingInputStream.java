@@ -1,12 +1,12 @@
 package dev.hangar.adapter.http.s3.payload;
 
+import dev.hangar.adapter.http.sigv4.Digests;
 import dev.hangar.adapter.http.s3.payload.PayloadException.Code;
 import dev.hangar.adapter.http.sigv4.Canonical;
 import dev.hangar.application.port.out.ContentMd5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public final class VerifyingInputStream extends InputStream implements ContentMd
   private final String expectedSha256Hex;
   private final ChecksumAlgorithm algorithm;
   private final Supplier<String> expectedChecksumBase64;
-  private final MessageDigest md5 = digest("MD5");
+  private final MessageDigest md5 = Digests.of("MD5");
   private final MessageDigest sha256;
   private final RunningChecksum checksum;
 
@@ -61,7 +61,7 @@ public final class VerifyingInputStream extends InputStream implements ContentMd
     this.expectedSha256Hex = expectedSha256Hex == null ? null : expectedSha256Hex.toLowerCase(Locale.ROOT);
     this.algorithm = algorithm;
     this.expectedChecksumBase64 = expectedChecksumBase64;
-    this.sha256 = expectedSha256Hex == null ? null : digest("SHA-256");
+    this.sha256 = expectedSha256Hex == null ? null : Digests.of("SHA-256");
     this.checksum = algorithm == null ? null : algorithm.start();
   }
 
@@ -211,14 +211,6 @@ public final class VerifyingInputStream extends InputStream implements ContentMd
   private void requireVerified() {
     if (!verified) {
       throw new IllegalStateException("known only after the end of a verified body");
-    }
-  }
-
-  private static MessageDigest digest(String jdkName) {
-    try {
-      return MessageDigest.getInstance(jdkName);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(jdkName + " is part of every JDK", e);
     }
   }
 }
