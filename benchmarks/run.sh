@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Throughput of Hangar's GameLift API against a bare-Undertow baseline measured in the same run, with wrk on
-# loopback. Prints a markdown table (median of REPEATS rounds) and keeps every raw wrk output under OUT.
+# loopback, over AWS JSON 1.1 and over Smithy RPC v2 CBOR. Prints a markdown table (median of REPEATS rounds) and
+# keeps every raw wrk output under OUT.
 #
 #   bash benchmarks/run.sh                      # from the repository root or anywhere else
 #   REPEATS=2 DURATION=5s bash benchmarks/run.sh
+#   SCENARIOS="describe describe-cbor" bash benchmarks/run.sh
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=32 DURATION=10s WARMUP=5s REPEATS=3
+#   SCENARIOS: the scenarios to run, by key, space- or comma-separated (default all; they run in this order):
+#     async blocking describe describe-cbor describe-noauth list list-cbor create create-cbor
+#   baseline /async (async) runs whatever SCENARIOS says: every ratio is to it
 #   JAVA_OPTS="-Xms1g -Xmx4g" (every server gets the same) OUT=benchmarks/target/bench-<timestamp>
 #   OTHER_MAX=10 RETRIES=4: a measured run during which processes other than the servers and wrk used more than
 #   OTHER_MAX % of the machine's CPU is measured again, at most RETRIES times in the whole run
-# Default total: 3 rounds x 6 scenarios x (5 s warm-up + 10 s measured) = 4 min 30 s, plus start-up and retries.
-# Servers, each its own JVM on a free port of 127.0.0.1: the bare-Undertow baseline; Hangar with SigV4 (DescribeBuild,
-# ListBuilds); Hangar with --insecure-no-auth (DescribeBuild, to show what authentication costs); Hangar with SigV4
-# for CreateBuild alone, since the builds it piles up slow its JVM's GC.
+# Default total: 3 rounds x 9 scenarios x (5 s warm-up + 10 s measured) = 6 min 45 s, plus start-up and retries.
+# Servers, each its own JVM on a free port of 127.0.0.1, started only when a picked scenario needs it: the
+# bare-Undertow baseline; Hangar with SigV4 (DescribeBuild and ListBuilds, over JSON and over CBOR); Hangar with
+# --insecure-no-auth (DescribeBuild, to show what authentication costs); Hangar with SigV4 for CreateBuild over JSON
+# alone, and another for CreateBuild over CBOR alone, since the builds each piles up slow its JVM's GC.
+# A CBOR scenario's row also gets its ratio to the JSON scenario of the same operation; the two run one after the
+# other in every round, in turn JSON first and CBOR first. Any non-2xx reply under load stops the run.
 # Needs java, curl, python3 (standard library, to sign requests) and wrk (installed with apt-get if missing).
 set -euo pipefail
 
@@ -31,12 +39,26 @@ RETRIES=${RETRIES:-4}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx4g}
 OUT=${OUT:-$HERE/target/bench-$(date -u +%Y%m%dT%H%M%SZ)}
 JSON=application/x-amz-json-1.1
+CBOR=application/cbor
 export BENCH_REGION=us-west-2
 # The benchmark's API keys (AWS's documentation example pair): the Hangar node under test accepts these only.
 export HANGAR_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
 export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 
 log() { echo "# $*" >&2; }
+
+# --- the scenarios picked: keys, in ALL_KEYS order, baseline /async always --------------------------------------
+ALL_KEYS=(async blocking describe describe-cbor describe-noauth list list-cbor create create-cbor)
+REQUESTED=" async ${SCENARIOS:-${ALL_KEYS[*]}} "
+REQUESTED=${REQUESTED//,/ }
+for key in $REQUESTED; do
+  [[ " ${ALL_KEYS[*]} " == *" $key "* ]] || { echo "SCENARIOS: no scenario '$key'; the keys are: ${ALL_KEYS[*]}" >&2; exit 2; }
+done
+KEYS=()
+for key in "${ALL_KEYS[@]}"; do
+  [[ "$REQUESTED" == *" $key "* ]] && KEYS+=("$key")
+done
+picked() { local key; for key in "$@"; do [[ " ${KEYS[*]} " == *" $key "* ]] && return 0; done; return 1; }
 
 # --- prerequisites: build only when the jar is missing; install wrk only when it is missing ---------------
 if [[ ! -f "$JAR" ]]; then
@@ -96,75 +118,135 @@ start_server() {
 # Each node gets a data folder of its own under OUT (a node locks its folder), never ~/.hangar.
 HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION")
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
-start_server hangar HANGAR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-data" \
-  --insecure-no-auth=false
-start_server hangar-noauth NOAUTH dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-noauth-data" \
-  --insecure-no-auth=true
-# CreateBuild gets a node of its own: the hundreds of thousands of builds it leaves behind make every young GC of
-# their JVM slower (30-150 ms pauses instead of 1-2 ms), which would hurt the scenarios measured after it.
-start_server hangar-create CREATE dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-create-data" \
-  --insecure-no-auth=false
-CREATE_PID=${PIDS[3]}
+HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR=''
+if picked describe describe-cbor list list-cbor; then
+  start_server hangar HANGAR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-data" \
+    --insecure-no-auth=false
+fi
+if picked describe-noauth; then
+  start_server hangar-noauth NOAUTH dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
+    --data-dir="$OUT/hangar-noauth-data" --insecure-no-auth=true
+fi
+# CreateBuild gets a node of its own, one per protocol: the hundreds of thousands of builds it leaves behind make
+# every young GC of their JVM slower (30-150 ms pauses instead of 1-2 ms), which would hurt the scenarios measured
+# after it; on one node, the protocol measured second would also pay for the builds of the first.
+declare -A CREATED=()     # key of a CreateBuild scenario -> builds its node holds
+declare -A CREATE_PIDS=()
+if picked create; then
+  start_server hangar-create CREATE dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
+    --data-dir="$OUT/hangar-create-data" --insecure-no-auth=false
+  CREATE_PIDS[create]=${PIDS[-1]}
+fi
+if picked create-cbor; then
+  start_server hangar-create-cbor CREATE_CBOR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
+    --data-dir="$OUT/hangar-create-cbor-data" --insecure-no-auth=false
+  CREATE_PIDS[create-cbor]=${PIDS[-1]}
+fi
 
-# sign <url> <target> <body>: sets SIGNED_HOST, SIGNED_DATE, SIGNED_AUTH (a SigV4 signature, valid 15 min).
+# cbor_url <node url> <X-Amz-Target>: the CBOR path of that operation on that node.
+cbor_url() { echo "$1/service/GameLift/operation/${2#GameLift.}"; }
+
+# sign <protocol> <url> <target> <body>: sets SIGNED_HOST, SIGNED_DATE, SIGNED_AUTH (a SigV4 signature, valid
+# 15 min) and, over CBOR, SIGNED_BODY_HEX (the JSON body encoded as CBOR, in hex).
 sign() {
   local lines
-  lines=$(python3 "$SIGN" "$1" "$2" "$3")
+  if [[ "$1" == cbor ]]; then
+    lines=$(python3 "$SIGN" --cbor "$2" "$3" "$4")
+  else
+    lines=$(python3 "$SIGN" "$2" "$3" "$4")
+  fi
   SIGNED_HOST=$(sed -n 1p <<<"$lines")
   SIGNED_DATE=$(sed -n 2p <<<"$lines")
   SIGNED_AUTH=$(sed -n 3p <<<"$lines")
+  SIGNED_BODY_HEX=$(sed -n 4p <<<"$lines")
 }
 
-# call <url> <operation> <body> [curl options]: one raw, signed AWS JSON 1.1 call; prints the reply body.
+# call <protocol> <url> <X-Amz-Target> <JSON body> [curl options]: one raw, signed call, AWS JSON 1.1 (url is the
+# node's /) or Smithy RPC v2 CBOR (url is the operation's path, the body is sent encoded as CBOR); prints the reply.
 call() {
-  local url=$1 target=GameLift.$2 body=$3
-  shift 3
-  sign "$url" "$target" "$body"
-  curl -sS --max-time 30 "$@" -X POST "$url" -H "Content-Type: $JSON" -H "X-Amz-Target: $target" \
-    -H "X-Amz-Date: $SIGNED_DATE" -H "Authorization: $SIGNED_AUTH" --data-binary "$body"
+  local protocol=$1 url=$2 target=$3 body=$4
+  shift 4
+  sign "$protocol" "$url" "$target" "$body"
+  if [[ "$protocol" == cbor ]]; then
+    python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.argv[1]))' "$SIGNED_BODY_HEX" >"$OUT/.cbor-body"
+    curl -sS --max-time 30 "$@" -X POST "$url" -H "smithy-protocol: rpc-v2-cbor" -H "Content-Type: $CBOR" \
+      -H "Accept: $CBOR" -H "X-Amz-Date: $SIGNED_DATE" -H "Authorization: $SIGNED_AUTH" --data-binary @"$OUT/.cbor-body"
+  else
+    curl -sS --max-time 30 "$@" -X POST "$url" -H "Content-Type: $JSON" -H "X-Amz-Target: $target" \
+      -H "X-Amz-Date: $SIGNED_DATE" -H "Authorization: $SIGNED_AUTH" --data-binary "$body"
+  fi
 }
 
 # create_builds <base url>: the build DescribeBuild reads (printed), plus 20 more so that ListBuilds
 # {"Limit":10} returns a full page and a NextToken from the first round on.
 create_builds() {
   local id
-  id=$(call "$1/" CreateBuild '{"Name":"bench"}' | sed -n 's/.*"BuildId":"\(build-[^"]*\)".*/\1/p')
-  [[ -n "$id" ]] || { echo "CreateBuild on $1 returned no BuildId:" >&2; call "$1/" CreateBuild '{"Name":"bench"}' -i >&2; exit 1; }
-  for _ in $(seq 20); do call "$1/" CreateBuild '{"Name":"bench-seed"}' >/dev/null; done
+  id=$(call json "$1/" GameLift.CreateBuild '{"Name":"bench"}' | sed -n 's/.*"BuildId":"\(build-[^"]*\)".*/\1/p')
+  [[ -n "$id" ]] || { echo "CreateBuild on $1 returned no BuildId:" >&2; call json "$1/" GameLift.CreateBuild '{"Name":"bench"}' -i >&2; exit 1; }
+  for _ in $(seq 20); do call json "$1/" GameLift.CreateBuild '{"Name":"bench-seed"}' >/dev/null; done
   echo "$id"
 }
-BUILD_ID=$(create_builds "$HANGAR")
-NOAUTH_BUILD_ID=$(create_builds "$NOAUTH")
-log "builds $BUILD_ID and $NOAUTH_BUILD_ID (+20 seed builds each)"
+BUILD_ID=build-none NOAUTH_BUILD_ID=build-none
+[[ -z "$HANGAR" ]] || { BUILD_ID=$(create_builds "$HANGAR"); log "build $BUILD_ID on hangar (+20 seed builds)"; }
+[[ -z "$NOAUTH" ]] || { NOAUTH_BUILD_ID=$(create_builds "$NOAUTH"); log "build $NOAUTH_BUILD_ID on hangar-noauth (+20 seed builds)"; }
 
 DESCRIBE="{\"BuildId\":\"$BUILD_ID\"}"
-# name | url | X-Amz-Target | body. The baseline gets the DescribeBuild request, signature included, so that
-# it parses the same bytes as Hangar; the no-auth node gets the same signed request and ignores the signature.
-SCENARIOS=(
-  "baseline /async|$BASELINE/async|GameLift.DescribeBuild|$DESCRIBE"
-  "baseline /blocking|$BASELINE/blocking|GameLift.DescribeBuild|$DESCRIBE"
-  "Hangar DescribeBuild|$HANGAR/|GameLift.DescribeBuild|$DESCRIBE"
-  "Hangar DescribeBuild, no auth|$NOAUTH/|GameLift.DescribeBuild|{\"BuildId\":\"$NOAUTH_BUILD_ID\"}"
-  "Hangar ListBuilds|$HANGAR/|GameLift.ListBuilds|{\"Limit\":10}"
-  "Hangar CreateBuild|$CREATE/|GameLift.CreateBuild|{\"Name\":\"bench\"}"
+# key -> "name|protocol|url|X-Amz-Target|JSON body". The baseline gets the DescribeBuild request, signature
+# included, so that it parses the same bytes as Hangar; the no-auth node gets the same signed request and ignores
+# the signature. A CBOR scenario's body is the same JSON, which sign.py encodes as CBOR.
+declare -A SCENARIO=(
+  [async]="baseline /async|json|$BASELINE/async|GameLift.DescribeBuild|$DESCRIBE"
+  [blocking]="baseline /blocking|json|$BASELINE/blocking|GameLift.DescribeBuild|$DESCRIBE"
+  [describe]="Hangar DescribeBuild|json|$HANGAR/|GameLift.DescribeBuild|$DESCRIBE"
+  [describe-cbor]="Hangar DescribeBuild, CBOR|cbor|$(cbor_url "$HANGAR" DescribeBuild)|GameLift.DescribeBuild|$DESCRIBE"
+  [describe-noauth]="Hangar DescribeBuild, no auth|json|$NOAUTH/|GameLift.DescribeBuild|{\"BuildId\":\"$NOAUTH_BUILD_ID\"}"
+  [list]="Hangar ListBuilds|json|$HANGAR/|GameLift.ListBuilds|{\"Limit\":10}"
+  [list-cbor]="Hangar ListBuilds, CBOR|cbor|$(cbor_url "$HANGAR" ListBuilds)|GameLift.ListBuilds|{\"Limit\":10}"
+  [create]="Hangar CreateBuild|json|$CREATE/|GameLift.CreateBuild|{\"Name\":\"bench\"}"
+  [create-cbor]="Hangar CreateBuild, CBOR|cbor|$(cbor_url "$CREATE_CBOR" CreateBuild)|GameLift.CreateBuild|{\"Name\":\"bench\"}"
 )
 
-# Sanity: every scenario's request answers 200 before it is put under load, and Hangar refuses an unsigned one.
-for s in "${SCENARIOS[@]}"; do
-  IFS='|' read -r name url target body <<<"$s"
-  code=$(call "$url" "${target#GameLift.}" "$body" -o /dev/null -w '%{http_code}') || code="no answer"
-  [[ "$code" == 200 ]] || { echo "$name: $target $body answered HTTP $code" >&2; exit 1; }
+# Sanity: every scenario's request answers 200 before it is put under load (a CBOR one in CBOR, with the protocol's
+# headers), and Hangar refuses an unsigned one over either protocol.
+for key in "${KEYS[@]}"; do
+  IFS='|' read -r name protocol url target body <<<"${SCENARIO[$key]}"
+  code=$(call "$protocol" "$url" "$target" "$body" -D "$OUT/.sanity-headers" -o "$OUT/.sanity-body" -w '%{http_code}') \
+    || code="no answer"
+  [[ "$code" == 200 ]] || { echo "$name: $target $body answered HTTP $code:" >&2; cat "$OUT/.sanity-headers" "$OUT/.sanity-body" >&2; exit 1; }
+  if [[ "$protocol" == cbor ]]; then
+    for expected in "smithy-protocol: rpc-v2-cbor" "content-type: $CBOR"; do
+      tr -d '\r' <"$OUT/.sanity-headers" | grep -qix "$expected" \
+        || { echo "$name: the 200 reply has no '$expected' header:" >&2; cat "$OUT/.sanity-headers" >&2; exit 1; }
+    done
+  fi
+  if [[ "$key" == create* ]]; then
+    CREATED[$key]=1   # the sanity check's CreateBuild
+  fi
 done
-code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X POST "$HANGAR/" -H "Content-Type: $JSON" \
-  -H "X-Amz-Target: GameLift.DescribeBuild" --data-binary "$DESCRIBE")
-[[ "$code" == 400 ]] || { echo "Hangar answered an unsigned DescribeBuild with HTTP $code, not 400" >&2; exit 1; }
+if [[ -n "$HANGAR" ]]; then
+  code=$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X POST "$HANGAR/" -H "Content-Type: $JSON" \
+    -H "X-Amz-Target: GameLift.DescribeBuild" --data-binary "$DESCRIBE")
+  [[ "$code" == 400 ]] || { echo "Hangar answered an unsigned DescribeBuild with HTTP $code, not 400" >&2; exit 1; }
+fi
+if picked describe-cbor list-cbor; then
+  printf '\xa1\x65Limit\x0a' >"$OUT/.cbor-body"   # {"Limit": 10}
+  code=$(curl -sS --max-time 30 -o "$OUT/.sanity-body" -w '%{http_code} %{content_type}' -X POST \
+    "$(cbor_url "$HANGAR" ListBuilds)" -H "smithy-protocol: rpc-v2-cbor" -H "Content-Type: $CBOR" -H "Accept: $CBOR" \
+    --data-binary @"$OUT/.cbor-body")
+  if [[ "$code" != "400 $CBOR" ]] || ! grep -qa MissingAuthenticationTokenException "$OUT/.sanity-body"; then
+    echo "Hangar answered an unsigned CBOR ListBuilds with '$code', not '400 $CBOR' MissingAuthenticationTokenException:" >&2
+    cat -v "$OUT/.sanity-body" >&2
+    exit 1
+  fi
+fi
 
-# run_wrk <duration> <url> <target> <body> <output file>: one bounded wrk run (timeout is a second bound),
-# replaying one signature made just before it.
+# run_wrk <duration> <protocol> <url> <target> <body> <output file>: one bounded wrk run (timeout is a second
+# bound), replaying one signature made just before it.
 run_wrk() {
-  sign "$2" "$3" "$4"
-  WRK_TARGET=$3 WRK_BODY=$4 WRK_HOST=$SIGNED_HOST WRK_AMZ_DATE=$SIGNED_DATE WRK_AUTHORIZATION=$SIGNED_AUTH timeout 1200 \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$LUA" "$2" >"$5" 2>&1
+  sign "$2" "$3" "$4" "$5"
+  WRK_PROTOCOL=$2 WRK_TARGET=$4 WRK_BODY=$5 WRK_BODY_HEX=$SIGNED_BODY_HEX WRK_HOST=$SIGNED_HOST \
+    WRK_AMZ_DATE=$SIGNED_DATE WRK_AUTHORIZATION=$SIGNED_AUTH timeout 1200 \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$LUA" "$3" >"$6" 2>&1
 }
 
 # CPU accounting, to tell a clean measurement from one that shared the cores with something else.
@@ -191,31 +273,55 @@ other_cpu() {
 # field <RESULT line> <key>: the value of key=value in wrk's RESULT line.
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
+# result_of <name> <wrk output file> <variable>: stores the file's RESULT line in <variable>; stops the run when
+# there is none or when any reply was not 2xx (a figure must count requests the server answered 200), after
+# sending the scenario's request ($protocol $url $target $body, the caller's) once more to show the reply.
+result_of() {
+  local result   # not the caller's variable name: printf -v would set this local instead
+  result=$(grep '^RESULT' "$2" || true)
+  [[ -n "$result" ]] || { echo "$1: wrk printed no RESULT line:" >&2; cat "$2" >&2; exit 1; }
+  if (($(field "$result" non2xx) > 0)); then
+    echo "$1: $(field "$result" non2xx) of $(field "$result" requests) replies under load were not 2xx ($2); stopping." >&2
+    echo "One such request, sent again:" >&2
+    call "$protocol" "$url" "$target" "$body" -i >&2 || true
+    exit 1
+  fi
+  printf -v "$3" '%s' "$result"
+}
+
 JAVA_VERSION=$(java -version 2>&1 | sed -n 1p)
 WRK_VERSION=$({ wrk -v 2>&1 || true; } | sed -n 1p | cut -d' ' -f1-2)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "machine: $(nproc) cores; $JAVA_VERSION; $WRK_VERSION; load average $LOAD_BEFORE"
-log "wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP then $DURATION measured per scenario, $REPEATS rounds; raw output in $OUT"
+log "wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP then $DURATION measured per scenario, $REPEATS rounds; scenarios: ${KEYS[*]}; raw output in $OUT"
 
 RESULTS="$OUT/results.tsv"
-printf 'round\tscenario\trps\tp99_ms\tnon2xx\tsocket_errors\tother_cpu_pct\n' >"$RESULTS"
-CREATED=1   # the sanity check's CreateBuild
+printf 'round\tkey\tscenario\trps\tp99_ms\tsocket_errors\tother_cpu_pct\n' >"$RESULTS"
 for round in $(seq "$REPEATS"); do
-  for i in "${!SCENARIOS[@]}"; do
-    IFS='|' read -r name url target body <<<"${SCENARIOS[$i]}"
-    slug="r$round-s$i"
-    run_wrk "$WARMUP" "$url" "$target" "$body" "$OUT/$slug-warmup.txt"
-    warm=$(grep '^RESULT' "$OUT/$slug-warmup.txt" || true)
-    [[ -n "$warm" ]] || { echo "wrk printed no RESULT line:" >&2; cat "$OUT/$slug-warmup.txt" >&2; exit 1; }
-    [[ "$url" == "$CREATE/" ]] && CREATED=$((CREATED + $(field "$warm" requests)))
+  # Every other round runs each CBOR scenario before its JSON one, so that neither protocol always goes second.
+  order=("${KEYS[@]}")
+  if ((round % 2 == 0)); then
+    for i in "${!order[@]}"; do
+      next=${order[$((i + 1))]:-}
+      if [[ "$next" == "${order[$i]}-cbor" ]]; then
+        order[$i]=$next
+        order[$((i + 1))]=${next%-cbor}
+      fi
+    done
+  fi
+  for key in "${order[@]}"; do
+    IFS='|' read -r name protocol url target body <<<"${SCENARIO[$key]}"
+    slug="r$round-$key"
+    run_wrk "$WARMUP" "$protocol" "$url" "$target" "$body" "$OUT/$slug-warmup.txt"
+    result_of "$name (warm-up)" "$OUT/$slug-warmup.txt" warm
+    if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$warm" requests))); fi
     while true; do
       cpu_sample before
-      run_wrk "$DURATION" "$url" "$target" "$body" "$OUT/$slug.txt"
+      run_wrk "$DURATION" "$protocol" "$url" "$target" "$body" "$OUT/$slug.txt"
       cpu_sample after
       other=$(other_cpu "$before" "$after")
-      line=$(grep '^RESULT' "$OUT/$slug.txt" || true)
-      [[ -n "$line" ]] || { echo "wrk printed no RESULT line:" >&2; cat "$OUT/$slug.txt" >&2; exit 1; }
-      [[ "$url" == "$CREATE/" ]] && CREATED=$((CREATED + $(field "$line" requests)))
+      result_of "$name" "$OUT/$slug.txt" line
+      if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$line" requests))); fi
       if awk -v o="$other" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' && ((RETRIES > 0)); then
         RETRIES=$((RETRIES - 1))
         log "round $round  $name: other processes used $other % of the CPU; measuring again ($RETRIES retries left)"
@@ -225,44 +331,56 @@ for round in $(seq "$REPEATS"); do
       break
     done
     errors=$(($(field "$line" connect) + $(field "$line" read) + $(field "$line" write) + $(field "$line" timeout)))
-    non2xx=$(($(field "$line" non2xx) + $(field "$warm" non2xx)))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$(field "$line" rps)" "$(field "$line" p99_ms)" \
-      "$non2xx" "$errors" "$other" >>"$RESULTS"
-    log "round $round  $(printf '%-30s' "$name") $(field "$line" rps) req/s  p99 $(field "$line" p99_ms) ms  non-2xx $non2xx  socket errors $errors  other CPU $other %"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$key" "$name" "$(field "$line" rps)" "$(field "$line" p99_ms)" \
+      "$errors" "$other" >>"$RESULTS"
+    log "round $round  $(printf '%-30s' "$name") $(field "$line" rps) req/s  p99 $(field "$line" p99_ms) ms  socket errors $errors  other CPU $other %"
   done
 done
 
 # --- report: medians over the rounds, ratio against the same run's baseline /async ------------------------
 median() { sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
-column_of() { awk -F'\t' -v n="$1" -v c="$2" 'NR > 1 && $2 == n {print $c}' "$RESULTS"; }
-BASE_RPS=$(column_of "baseline /async" 3 | median)
+column_of() { awk -F'\t' -v k="$1" -v c="$2" 'NR > 1 && $2 == k {print $c}' "$RESULTS"; }
+BASE_RPS=$(column_of async 4 | median)
+# per_round_ratios <CBOR key>: "r1 r2 ...", each round's CBOR requests/s over the same round's JSON requests/s.
+per_round_ratios() {
+  awk -F'\t' -v c="$1" -v j="${1%-cbor}" 'NR > 1 && $2 == c {cbor[$1] = $4} NR > 1 && $2 == j {json[$1] = $4}
+    END {for (r = 1; r in cbor; r++) if (r in json) printf "%s%.2f", (r > 1 ? " " : ""), cbor[r] / json[r]}' "$RESULTS"
+}
 
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; $JAVA_VERSION; $WRK_VERSION; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, per scenario, $REPEATS interleaved rounds; JAVA_OPTS=$JAVA_OPTS"
 echo
-echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | p99 latency (median) | non-2xx | socket errors | other CPU (max) |"
+echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | CBOR / JSON (median; per round) | p99 latency (median) | socket errors | other CPU (max) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for s in "${SCENARIOS[@]}"; do
-  IFS='|' read -r name _ <<<"$s"
-  rps=$(column_of "$name" 3 | median)
-  lo=$(column_of "$name" 3 | sort -g | sed -n 1p)
-  hi=$(column_of "$name" 3 | sort -g | sed -n '$p')
-  p99=$(column_of "$name" 4 | median)
-  non2xx=$(column_of "$name" 5 | awk '{s+=$1} END {print s}')
-  errors=$(column_of "$name" 6 | awk '{s+=$1} END {print s}')
-  other=$(column_of "$name" 7 | sort -g | sed -n '$p')
-  awk -v n="$name" -v r="$rps" -v lo="$lo" -v hi="$hi" -v b="$BASE_RPS" -v p="$p99" -v x="$non2xx" -v e="$errors" -v o="$other" \
-    'BEGIN {printf "| %s | %.0f | %.0f - %.0f | %.2f | %.2f ms | %d | %d | %.1f %% |\n", n, r, lo, hi, r / b, p, x, e, o}'
+for key in "${KEYS[@]}"; do
+  IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
+  rps=$(column_of "$key" 4 | median)
+  lo=$(column_of "$key" 4 | sort -g | sed -n 1p)
+  hi=$(column_of "$key" 4 | sort -g | sed -n '$p')
+  p99=$(column_of "$key" 5 | median)
+  errors=$(column_of "$key" 6 | awk '{s+=$1} END {print s}')
+  other=$(column_of "$key" 7 | sort -g | sed -n '$p')
+  versus=-
+  if [[ "$key" == *-cbor ]] && picked "${key%-cbor}"; then
+    versus=$(awk -v c="$rps" -v j="$(column_of "${key%-cbor}" 4 | median)" -v r="$(per_round_ratios "$key")" \
+      'BEGIN {printf "%.2f; %s", c / j, r}')
+  fi
+  awk -v n="$name" -v r="$rps" -v lo="$lo" -v hi="$hi" -v b="$BASE_RPS" -v v="$versus" -v p="$p99" -v e="$errors" -v o="$other" \
+    'BEGIN {printf "| %s | %.0f | %.0f - %.0f | %.2f | %s | %.2f ms | %d | %.1f %% |\n", n, r, lo, hi, r / b, v, p, e, o}'
 done
 echo
-echo "non-2xx counts warm-up and measured runs; socket errors count measured runs. Other CPU: the share of the machine's"
-echo "CPU that processes other than the servers and wrk used during a measured run (above $OTHER_MAX % the run was"
-echo "measured again while retries lasted; $RETRIES retries were left)."
-echo "The CreateBuild node holds $CREATED builds in memory after the run (it keeps every build it answered)."
-if command -v jcmd >/dev/null; then
-  # After a full GC, "used" is about what the builds and their credential leases keep alive.
-  jcmd "$CREATE_PID" GC.run >/dev/null 2>&1 || true
-  jcmd "$CREATE_PID" GC.heap_info 2>/dev/null | sed -n 's/^ *garbage-first heap *\([^[]*\) \[.*$/Its heap after a full GC: \1/p' || true
-fi
+echo "Every reply under load was 2xx, warm-ups included (the run stops at the first other one); socket errors count"
+echo "measured runs. Other CPU: the share of the machine's CPU that processes other than the servers and wrk used"
+echo "during a measured run (above $OTHER_MAX % the run was measured again while retries lasted; $RETRIES retries were left)."
+for key in create create-cbor; do
+  picked "$key" || continue
+  IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
+  echo "The node of $name holds ${CREATED[$key]} builds in memory after the run (it keeps every build it answered)."
+  if command -v jcmd >/dev/null; then
+    # After a full GC, "used" is about what the builds and their credential leases keep alive.
+    jcmd "${CREATE_PIDS[$key]}" GC.run >/dev/null 2>&1 || true
+    jcmd "${CREATE_PIDS[$key]}" GC.heap_info 2>/dev/null | sed -n 's/^ *garbage-first heap *\([^[]*\) \[.*$/Its heap after a full GC: \1/p' || true
+  fi
+done
 echo "Raw wrk output, server logs and GC logs: $OUT"
