@@ -79,6 +79,7 @@ JAR="$OUT/hangar-benchmarks.jar"
 
 # --- servers: all on free loopback ports (port 0), killed on any exit --------------------------------------
 PIDS=()
+declare -A SERVER_PID=()   # server url -> its pid
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do
@@ -105,6 +106,7 @@ start_server() {
     if [[ -n "$url" ]]; then
       log "$name: pid $pid on $url"
       printf -v "$variable" '%s' "$url"
+      SERVER_PID[$url]=$pid
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || break
@@ -270,6 +272,19 @@ other_cpu() {
     if (other < 0) other = 0; printf "%.1f", 100 * other / (y[2] - x[2])}'
 }
 
+# server_ticks <scenario url>: the CPU time (user + system, clock ticks) used so far by the server that url is on.
+server_ticks() {
+  local server
+  for server in "${!SERVER_PID[@]}"; do
+    if [[ "$1" == "$server"/* ]]; then
+      awk '{print $14 + $15}' "/proc/${SERVER_PID[$server]}/stat"
+      return 0
+    fi
+  done
+  echo "no server for $1" >&2
+  exit 1
+}
+
 # field <RESULT line> <key>: the value of key=value in wrk's RESULT line.
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
@@ -296,7 +311,7 @@ log "machine: $(nproc) cores; $JAVA_VERSION; $WRK_VERSION; load average $LOAD_BE
 log "wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP then $DURATION measured per scenario, $REPEATS rounds; scenarios: ${KEYS[*]}; raw output in $OUT"
 
 RESULTS="$OUT/results.tsv"
-printf 'round\tkey\tscenario\trps\tp99_ms\tsocket_errors\tother_cpu_pct\n' >"$RESULTS"
+printf 'round\tkey\tscenario\trps\tp99_ms\tsocket_errors\tother_cpu_pct\tserver_cpu_us_per_request\n' >"$RESULTS"
 for round in $(seq "$REPEATS"); do
   # Every other round runs each CBOR scenario before its JSON one, so that neither protocol always goes second.
   order=("${KEYS[@]}")
@@ -317,10 +332,13 @@ for round in $(seq "$REPEATS"); do
     if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$warm" requests))); fi
     while true; do
       cpu_sample before
+      ticks=$(server_ticks "$url")
       run_wrk "$DURATION" "$protocol" "$url" "$target" "$body" "$OUT/$slug.txt"
+      ticks=$(($(server_ticks "$url") - ticks))
       cpu_sample after
       other=$(other_cpu "$before" "$after")
       result_of "$name" "$OUT/$slug.txt" line
+      cpu_us=$(awk -v t="$ticks" -v hz="$TICKS" -v n="$(field "$line" requests)" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
       if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$line" requests))); fi
       if awk -v o="$other" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' && ((RETRIES > 0)); then
         RETRIES=$((RETRIES - 1))
@@ -331,9 +349,9 @@ for round in $(seq "$REPEATS"); do
       break
     done
     errors=$(($(field "$line" connect) + $(field "$line" read) + $(field "$line" write) + $(field "$line" timeout)))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$key" "$name" "$(field "$line" rps)" "$(field "$line" p99_ms)" \
-      "$errors" "$other" >>"$RESULTS"
-    log "round $round  $(printf '%-30s' "$name") $(field "$line" rps) req/s  p99 $(field "$line" p99_ms) ms  socket errors $errors  other CPU $other %"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$key" "$name" "$(field "$line" rps)" "$(field "$line" p99_ms)" \
+      "$errors" "$other" "$cpu_us" >>"$RESULTS"
+    log "round $round  $(printf '%-30s' "$name") $(field "$line" rps) req/s  p99 $(field "$line" p99_ms) ms  server CPU $cpu_us us/request  socket errors $errors  other CPU $other %"
   done
 done
 
@@ -351,8 +369,8 @@ echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; $JAVA_VERSION; $WRK_VERSION; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, per scenario, $REPEATS interleaved rounds; JAVA_OPTS=$JAVA_OPTS"
 echo
-echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | CBOR / JSON (median; per round) | p99 latency (median) | socket errors | other CPU (max) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | CBOR / JSON (median; per round) | server CPU per request (median) | p99 latency (median) | socket errors | other CPU (max) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for key in "${KEYS[@]}"; do
   IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
   rps=$(column_of "$key" 4 | median)
@@ -361,18 +379,24 @@ for key in "${KEYS[@]}"; do
   p99=$(column_of "$key" 5 | median)
   errors=$(column_of "$key" 6 | awk '{s+=$1} END {print s}')
   other=$(column_of "$key" 7 | sort -g | sed -n '$p')
+  cpu=$(column_of "$key" 8 | median)
+  cpu_versus=''
   versus=-
   if [[ "$key" == *-cbor ]] && picked "${key%-cbor}"; then
     versus=$(awk -v c="$rps" -v j="$(column_of "${key%-cbor}" 4 | median)" -v r="$(per_round_ratios "$key")" \
       'BEGIN {printf "%.2f; %s", c / j, r}')
+    cpu_versus=$(awk -v c="$cpu" -v j="$(column_of "${key%-cbor}" 8 | median)" 'BEGIN {printf " (%.2f x JSON)", c / j}')
   fi
-  awk -v n="$name" -v r="$rps" -v lo="$lo" -v hi="$hi" -v b="$BASE_RPS" -v v="$versus" -v p="$p99" -v e="$errors" -v o="$other" \
-    'BEGIN {printf "| %s | %.0f | %.0f - %.0f | %.2f | %s | %.2f ms | %d | %.1f %% |\n", n, r, lo, hi, r / b, v, p, e, o}'
+  awk -v n="$name" -v r="$rps" -v lo="$lo" -v hi="$hi" -v b="$BASE_RPS" -v v="$versus" -v c="$cpu" -v cv="$cpu_versus" \
+    -v p="$p99" -v e="$errors" -v o="$other" \
+    'BEGIN {printf "| %s | %.0f | %.0f - %.0f | %.2f | %s | %.1f us%s | %.2f ms | %d | %.1f %% |\n", n, r, lo, hi, r / b, v, c, cv, p, e, o}'
 done
 echo
 echo "Every reply under load was 2xx, warm-ups included (the run stops at the first other one); socket errors count"
 echo "measured runs. Other CPU: the share of the machine's CPU that processes other than the servers and wrk used"
 echo "during a measured run (above $OTHER_MAX % the run was measured again while retries lasted; $RETRIES retries were left)."
+echo "Server CPU per request: the user + system time of the scenario's server during a measured run over the requests it"
+echo "answered (clock ticks of 1/$TICKS s); it depends less on other load than requests/s do."
 for key in create create-cbor; do
   picked "$key" || continue
   IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
