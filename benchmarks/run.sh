@@ -102,7 +102,8 @@ start_server() {
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 150); do
-    url=$(sed -n 's/^listening on //p' "$logfile")
+    # The log may not exist yet: the background shell creates it, and on a loaded machine that can come later.
+    url=$(sed -n 's/^listening on //p' "$logfile" 2>/dev/null || true)
     if [[ -n "$url" ]]; then
       log "$name: pid $pid on $url"
       printf -v "$variable" '%s' "$url"
