@@ -1,8 +1,11 @@
 package dev.hangar.adapter.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.hangar.application.fixture.TestBuilds.freshAccount;
+import static dev.hangar.application.fixture.TestBuilds.freshId;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hangar.application.fixture.TestZips;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.BuildStorageContractTest;
 import dev.hangar.domain.storage.BucketName;
@@ -12,6 +15,7 @@ import dev.hangar.domain.storage.ObjectVersion;
 import dev.hangar.domain.storage.RoleArn;
 import dev.hangar.domain.storage.StorageLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -134,15 +139,35 @@ class S3BuildStorageWithRolesTest extends BuildStorageContractTest {
     node.putObject(r -> r.bucket(location.bucket().value()).key(location.key().value()), RequestBody.fromBytes(content));
   }
 
-  @Override
-  protected Optional<StorageLocation> storeInCallersOwnBucket(byte[] content) {
+  /**
+   * Only this binding reads a caller's bucket through the role a location names (S3 with STS); the other
+   * bindings have no roles, so the case is this class's, not the shared contract's.
+   */
+  @Test
+  void importObject_callersOwnBucketThroughItsRole_copiedInOtherRolesRefused() throws IOException {
+    byte[] zip = TestZips.zip(Map.of("studio.sh", "the studio's own build"));
+    StorageLocation callers = storeInCallersOwnBucket(zip);
+    StorageLocation destination = storage.locationFor(freshAccount(), freshId());
+    assertThat(storage.importObject(callers, destination).size()).isEqualTo(zip.length);
+    try (InputStream in = storage.open(destination).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    StorageLocation otherRole = StorageLocation.callerOwned(callers.bucket(), callers.key(),
+        new RoleArn("arn:aws:iam::123456789012:role/not-trusted"), callers.objectVersion());
+    StorageLocation refused = storage.locationFor(freshAccount(), freshId());
+    assertThatThrownBy(() -> storage.importObject(otherRole, refused)).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
+    assertThat(storage.find(refused)).isEmpty();
+  }
+
+  /** Puts {@code content} into the studio's own bucket, which the node cannot read by itself; the location names the studio's read role. */
+  private StorageLocation storeInCallersOwnBucket(byte[] content) {
     String bucket = setup[4];
     String key = "builds/" + UUID.randomUUID() + ".zip";
     String version = studio.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(content)).versionId();
     // The role is what makes the object readable: the node's own identity is refused.
     assertThatThrownBy(() -> node.getObjectAsBytes(r -> r.bucket(bucket).key(key)))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
-    return Optional.of(StorageLocation.callerOwned(new BucketName(bucket), new ObjectKey(key), new RoleArn(setup[5]),
-        Optional.of(new ObjectVersion(version))));
+    return StorageLocation.callerOwned(new BucketName(bucket), new ObjectKey(key), new RoleArn(setup[5]),
+        Optional.of(new ObjectVersion(version)));
   }
 }

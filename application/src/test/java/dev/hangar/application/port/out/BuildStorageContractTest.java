@@ -38,15 +38,6 @@ public abstract class BuildStorageContractTest {
     return false;
   }
 
-  /**
-   * Where the adapter reads a caller's bucket only through the role a location names (S3 with STS): puts
-   * {@code content} into a bucket of the caller's own that the service cannot read by itself, and returns the
-   * caller-owned location naming it and the caller's read role. Empty where a role means nothing to the adapter.
-   */
-  protected Optional<StorageLocation> storeInCallersOwnBucket(byte[] content) {
-    return Optional.empty();
-  }
-
   private StorageLocation fresh() {
     return storage().locationFor(freshAccount(), freshId());
   }
@@ -184,23 +175,6 @@ public abstract class BuildStorageContractTest {
       assertThatThrownBy(() -> storage().importObject(callers, destination)).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
       assertThat(storage().find(destination)).isEmpty();
     }
-  }
-
-  @Test
-  void importObject_callersOwnBucketThroughItsRole_copiedInOtherRolesRefused() throws IOException {
-    byte[] zip = TestZips.zip(Map.of("studio.sh", "the studio's own build"));
-    Optional<StorageLocation> callers = storeInCallersOwnBucket(zip);
-    org.junit.jupiter.api.Assumptions.assumeTrue(callers.isPresent(), "this adapter reads no caller's bucket through a role");
-    StorageLocation destination = fresh();
-    assertThat(storage().importObject(callers.get(), destination).size()).isEqualTo(zip.length);
-    try (InputStream in = storage().open(destination).orElseThrow()) {
-      assertThat(in.readAllBytes()).isEqualTo(zip);
-    }
-    StorageLocation otherRole = StorageLocation.callerOwned(callers.get().bucket(), callers.get().key(),
-        new RoleArn("arn:aws:iam::123456789012:role/not-trusted"), callers.get().objectVersion());
-    StorageLocation refused = fresh();
-    assertThatThrownBy(() -> storage().importObject(otherRole, refused)).isInstanceOf(BuildStorage.ObjectUnavailableException.class);
-    assertThat(storage().find(refused)).isEmpty();
   }
 
   @Test
