@@ -1,0 +1,282 @@
+package dev.hangar.adapter.filesystem;
+
+import dev.hangar.application.port.out.BuildRepository;
+import dev.hangar.application.port.out.CatalogScan;
+import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.build.Build;
+import dev.hangar.domain.build.BuildId;
+import dev.hangar.domain.build.BuildStatus;
+import dev.hangar.domain.build.FreeText;
+import dev.hangar.domain.build.OperatingSystem;
+import dev.hangar.domain.build.Region;
+import dev.hangar.domain.build.ServerSdkVersion;
+import dev.hangar.domain.build.Tag;
+import dev.hangar.domain.build.Tags;
+import dev.hangar.domain.storage.BucketName;
+import dev.hangar.domain.storage.ObjectKey;
+import dev.hangar.domain.storage.ObjectVersion;
+import dev.hangar.domain.storage.RoleArn;
+import dev.hangar.domain.storage.StorageLocation;
+import dev.hangar.domain.storage.StoredObject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The build catalog in {@link CatalogDatabase}: a row per build in {@code builds}, its tags in
+ * {@code build_tags}. Every change is one savepoint of the writer's transaction and is durable when the
+ * method returns; an {@link #update}'s change runs on the writer thread against the build as the writer sees
+ * it, so no concurrent change is lost.
+ */
+public final class SqliteBuildRepository implements BuildRepository, CatalogScan {
+  private static final String COLUMNS = "account, id, region, name, version, operating_system, server_sdk_version, status,"
+      + " size_on_disk, creation_time, location_bucket, location_key, location_role, location_version, files_size, files_etag,"
+      + " files_version, files_modified";
+  private static final String INSERT = "INSERT INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String REPLACE = "INSERT OR REPLACE INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id = ?";
+  private static final String TAGS = "SELECT tag_key, tag_value FROM build_tags WHERE account = ? AND build_id = ? ORDER BY position";
+  private static final String INSERT_TAG = "INSERT INTO build_tags (account, build_id, position, tag_key, tag_value) VALUES (?, ?, ?, ?, ?)";
+  private static final String DELETE_TAGS = "DELETE FROM build_tags WHERE account = ? AND build_id = ?";
+  private static final String DELETE = "DELETE FROM builds WHERE account = ? AND id = ?";
+  private static final String LIST = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id > ? ORDER BY id LIMIT ?";
+  private static final String LIST_STATUS = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id > ? AND status = ? ORDER BY id LIMIT ?";
+  private static final String SCAN = "SELECT " + COLUMNS + " FROM builds WHERE account > ? OR (account = ? AND id > ?) ORDER BY account, id LIMIT ?";
+  private static final int SCAN_PAGE = 500;
+
+  private final CatalogDatabase database;
+
+  public SqliteBuildRepository(CatalogDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  public void add(Build build) {
+    database.write(session -> {
+      PreparedStatement insert = session.prepare(INSERT);
+      bind(insert, build);
+      try {
+        insert.executeUpdate();
+      } catch (SQLException e) {
+        if ((e.getErrorCode() & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+          throw new IllegalStateException("build id used twice: " + build.id(), e);
+        }
+        throw e;
+      }
+      insertTags(session, build);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Build> find(AccountId owner, BuildId id) {
+    return database.read(session -> find(session, owner, id));
+  }
+
+  @Override
+  public Optional<Build> update(AccountId owner, BuildId id, UnaryOperator<Build> change) {
+    return database.write(session -> {
+      Optional<Build> current = find(session, owner, id);
+      if (current.isEmpty()) {
+        return Optional.<Build>empty();
+      }
+      Build next = change.apply(current.get());
+      if (!next.equals(current.get())) {
+        PreparedStatement replace = session.prepare(REPLACE);
+        bind(replace, next);
+        replace.executeUpdate();
+        deleteTags(session, owner, id);
+        insertTags(session, next);
+      }
+      return Optional.of(next);
+    });
+  }
+
+  @Override
+  public Optional<Build> remove(AccountId owner, BuildId id) {
+    return database.write(session -> {
+      Optional<Build> current = find(session, owner, id);
+      if (current.isPresent()) {
+        PreparedStatement delete = session.prepare(DELETE);
+        delete.setString(1, owner.value());
+        delete.setString(2, id.value());
+        delete.executeUpdate();
+        deleteTags(session, owner, id);
+      }
+      return current;
+    });
+  }
+
+  @Override
+  public Page list(AccountId owner, Optional<BuildStatus> status, Optional<BuildId> after, int limit) {
+    return database.read(session -> {
+      PreparedStatement query = session.prepare(status.isPresent() ? LIST_STATUS : LIST);
+      query.setString(1, owner.value());
+      query.setString(2, after.map(BuildId::value).orElse(""));
+      int next = 3;
+      if (status.isPresent()) {
+        query.setString(next++, status.get().name());
+      }
+      // One more than the page: whether builds follow it.
+      query.setInt(next, limit + 1);
+      List<Build> found = readAll(session, query);
+      boolean more = found.size() > limit;
+      return new Page(more ? found.subList(0, limit) : found, more);
+    });
+  }
+
+  /** Every build, a page at a time in (account, id) order; the action runs outside any database work. */
+  @Override
+  public void forEachBuild(Consumer<Build> action) {
+    String account = "";
+    String id = "";
+    while (true) {
+      String fromAccount = account;
+      String fromId = id;
+      List<Build> page = database.read(session -> {
+        PreparedStatement query = session.prepare(SCAN);
+        query.setString(1, fromAccount);
+        query.setString(2, fromAccount);
+        query.setString(3, fromId);
+        query.setInt(4, SCAN_PAGE);
+        return readAll(session, query);
+      });
+      page.forEach(action);
+      if (page.size() < SCAN_PAGE) {
+        return;
+      }
+      Build last = page.get(page.size() - 1);
+      account = last.owner().value();
+      id = last.id().value();
+    }
+  }
+
+  private static Optional<Build> find(CatalogDatabase.Session session, AccountId owner, BuildId id) throws SQLException {
+    PreparedStatement query = session.prepare(FIND);
+    query.setString(1, owner.value());
+    query.setString(2, id.value());
+    List<Build> found = readAll(session, query);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  private static List<Build> readAll(CatalogDatabase.Session session, PreparedStatement query) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        rows.add(Row.of(result));
+      }
+    }
+    List<Build> builds = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      builds.add(row.toBuild(tags(session, row.account(), row.id())));
+    }
+    return builds;
+  }
+
+  private static Tags tags(CatalogDatabase.Session session, String account, String id) throws SQLException {
+    PreparedStatement query = session.prepare(TAGS);
+    query.setString(1, account);
+    query.setString(2, id);
+    List<Tag> tags = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        tags.add(new Tag(result.getString(1), result.getString(2)));
+      }
+    }
+    return tags.isEmpty() ? Tags.NONE : Tags.of(tags);
+  }
+
+  private static void insertTags(CatalogDatabase.Session session, Build build) throws SQLException {
+    List<Tag> tags = build.tags().asList();
+    if (tags.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = session.prepare(INSERT_TAG);
+    for (int i = 0; i < tags.size(); i++) {
+      insert.setString(1, build.owner().value());
+      insert.setString(2, build.id().value());
+      insert.setInt(3, i);
+      insert.setString(4, tags.get(i).key());
+      insert.setString(5, tags.get(i).value());
+      insert.executeUpdate();
+    }
+  }
+
+  private static void deleteTags(CatalogDatabase.Session session, AccountId owner, BuildId id) throws SQLException {
+    PreparedStatement delete = session.prepare(DELETE_TAGS);
+    delete.setString(1, owner.value());
+    delete.setString(2, id.value());
+    delete.executeUpdate();
+  }
+
+  private static void bind(PreparedStatement statement, Build build) throws SQLException {
+    statement.setString(1, build.owner().value());
+    statement.setString(2, build.id().value());
+    statement.setString(3, build.region().value());
+    setNullable(statement, 4, build.name().map(FreeText::value));
+    setNullable(statement, 5, build.version().map(FreeText::value));
+    statement.setString(6, build.operatingSystem().name());
+    statement.setString(7, build.serverSdkVersion().value());
+    statement.setString(8, build.status().name());
+    statement.setLong(9, build.sizeOnDisk());
+    statement.setString(10, build.creationTime().toString());
+    StorageLocation location = build.storageLocation();
+    statement.setString(11, location.bucket().value());
+    statement.setString(12, location.key().value());
+    setNullable(statement, 13, location.roleArn().map(RoleArn::value));
+    setNullable(statement, 14, location.objectVersion().map(ObjectVersion::value));
+    Optional<StoredObject> files = build.files();
+    if (files.isPresent()) {
+      statement.setLong(15, files.get().size());
+      statement.setString(16, files.get().etag());
+      statement.setString(17, files.get().versionId());
+      statement.setString(18, files.get().lastModified().toString());
+    } else {
+      for (int column = 15; column <= 18; column++) {
+        statement.setNull(column, Types.VARCHAR);
+      }
+    }
+  }
+
+  private static void setNullable(PreparedStatement statement, int column, Optional<String> value) throws SQLException {
+    if (value.isPresent()) {
+      statement.setString(column, value.get());
+    } else {
+      statement.setNull(column, Types.VARCHAR);
+    }
+  }
+
+  /** A {@code builds} row as read, before its tags are. */
+  private record Row(String account, String id, String region, String name, String version, String operatingSystem,
+      String serverSdkVersion, String status, long sizeOnDisk, String creationTime, String bucket, String key, String role,
+      String objectVersion, Long filesSize, String filesEtag, String filesVersion, String filesModified) {
+    static Row of(ResultSet r) throws SQLException {
+      long filesSize = r.getLong(15);
+      Long size = r.wasNull() ? null : filesSize;
+      return new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+          r.getString(8), r.getLong(9), r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14), size,
+          r.getString(16), r.getString(17), r.getString(18));
+    }
+
+    Build toBuild(Tags tags) {
+      StorageLocation location = role == null
+          ? StorageLocation.serviceOwned(new BucketName(bucket), new ObjectKey(key))
+          : StorageLocation.callerOwned(new BucketName(bucket), new ObjectKey(key), new RoleArn(role),
+              Optional.ofNullable(objectVersion).map(ObjectVersion::new));
+      Optional<StoredObject> files = filesEtag == null
+          ? Optional.empty()
+          : Optional.of(new StoredObject(filesSize, filesEtag, filesVersion, Instant.parse(filesModified)));
+      return Build.restore(new BuildId(id), new AccountId(account), new Region(region), Optional.ofNullable(name).map(FreeText::new),
+          Optional.ofNullable(version).map(FreeText::new), OperatingSystem.valueOf(operatingSystem),
+          new ServerSdkVersion(serverSdkVersion), BuildStatus.valueOf(status), sizeOnDisk, Instant.parse(creationTime), location, tags,
+          files);
+    }
+  }
+}
