@@ -154,9 +154,11 @@ final class BuildFiles {
         StorageFolder.deleteQuietly(objects.resolve(name + ".meta"));
         StorageFolder.moveIntoPlace(file, objects.resolve(name));
         folder.writeProperties(objects.resolve(name + ".meta"), meta);
+        // Both names are durable before the caller reports the object stored.
+        StorageFolder.syncDirectory(objects);
         return new StoredObject(size, etag, versionId, Files.getLastModifiedTime(objects.resolve(name)).toInstant());
       } catch (IOException e) {
-        throw new DependencyFailureException("cannot install an object in " + objects, e);
+        throw StorageFolder.failure("cannot install an object in " + objects, e);
       } finally {
         StorageFolder.deleteQuietly(file);
       }
@@ -194,5 +196,32 @@ final class BuildFiles {
     byte[] digest = StorageFolder.digest("SHA-256")
         .digest((location.bucket().value() + "/" + location.key().value()).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest);
+  }
+
+  /** The location of every object whose metadata is in place, read one {@code .meta} at a time. */
+  void forEachObject(java.util.function.Consumer<StorageLocation> action) {
+    for (Path meta : StorageFolder.children(objects)) {
+      if (!meta.getFileName().toString().endsWith(".meta")) {
+        continue;
+      }
+      StorageFolder.readProperties(meta).ifPresent(p -> action.accept(StorageLocation.serviceOwned(
+          new dev.hangar.domain.storage.BucketName(p.getProperty("bucket")), new dev.hangar.domain.storage.ObjectKey(p.getProperty("key")))));
+    }
+  }
+
+  /**
+   * Deletes what a crash in the middle of {@link #install} leaves: a data file without its {@code .meta}
+   * (never reported stored), or a {@code .meta} without its data file.
+   */
+  void removeIncomplete() {
+    for (Path file : StorageFolder.children(objects)) {
+      String fileName = file.getFileName().toString();
+      Path partner = fileName.endsWith(".meta")
+          ? objects.resolve(fileName.substring(0, fileName.length() - ".meta".length()))
+          : objects.resolve(fileName + ".meta");
+      if (!Files.exists(partner)) {
+        StorageFolder.deleteQuietly(file);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.hangar.adapter.filesystem;
 
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.DependencyFailureException;
+import dev.hangar.application.port.out.StoredObjectScan;
 import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.storage.BucketName;
@@ -14,19 +15,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The build files of the service's one bucket, in a {@link StorageFolder}; objects get there through {@link FileSystemUploadStore}. */
-public final class FileSystemBuildStorage implements BuildStorage {
+public final class FileSystemBuildStorage implements BuildStorage, StoredObjectScan {
   private final BucketName bucket;
   private final ServiceBucket serviceBucket;
   private final BuildFiles files;
   private final PartStore parts;
 
-  public FileSystemBuildStorage(StorageFolder folder, BucketName bucket, KeyLayout layout) {
+  public FileSystemBuildStorage(StorageFolder folder, CatalogDatabase database, BucketName bucket, KeyLayout layout) {
     this.bucket = bucket;
     this.serviceBucket = new ServiceBucket(bucket, layout);
     this.files = new BuildFiles(folder);
-    this.parts = new PartStore(folder);
+    this.parts = new PartStore(folder, database);
   }
 
   @Override
@@ -79,5 +81,11 @@ public final class FileSystemBuildStorage implements BuildStorage {
   public void deleteFiles(StorageLocation location) {
     files.delete(location);
     parts.deleteAllTo(location);
+  }
+
+  /** Every object in the folder with its metadata, whatever its bucket. */
+  @Override
+  public void forEachObject(Consumer<StorageLocation> action) {
+    files.forEachObject(action);
   }
 }

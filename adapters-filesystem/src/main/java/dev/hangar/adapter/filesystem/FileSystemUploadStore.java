@@ -11,18 +11,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** What the embedded upload endpoint writes, in a {@link StorageFolder}: whole objects, and multipart uploads part by part. */
+/**
+ * What the embedded upload endpoint writes, in a {@link StorageFolder}: whole objects, and multipart uploads part by
+ * part (their rows in a {@link CatalogDatabase}).
+ */
 public final class FileSystemUploadStore implements UploadStore {
   private final StorageFolder folder;
   private final BuildFiles files;
   private final PartStore parts;
   private final Clock clock;
 
-  public FileSystemUploadStore(StorageFolder folder, Clock clock) {
+  /**
+   * An upload store on {@code folder}, with the uploads' rows in {@code database}; a folder kept from an
+   * earlier run is first brought into agreement with the rows (leftover part files deleted).
+   */
+  public FileSystemUploadStore(StorageFolder folder, CatalogDatabase database, Clock clock) {
     this.folder = folder;
     this.files = new BuildFiles(folder);
-    this.parts = new PartStore(folder);
+    this.parts = new PartStore(folder, database);
     this.clock = clock;
+    files.removeIncomplete();
+    parts.reconcile();
   }
 
   @Override

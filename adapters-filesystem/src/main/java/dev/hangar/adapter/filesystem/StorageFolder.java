@@ -44,10 +44,10 @@ public final class StorageFolder implements AutoCloseable {
   private final KeyedLocks locks = new KeyedLocks();
 
   /**
-   * Opens (or creates) the folder, takes its lock and removes leftovers: {@code tmp/} and every multipart
-   * upload (their leases did not survive the restart).
+   * Opens (or creates) the folder, takes its lock and removes leftovers in {@code tmp/}.
    *
-   * @param keepObjects false when the catalog does not survive a restart: the objects of the last run are removed too
+   * @param keepObjects false when the catalog does not survive a restart: the objects and multipart uploads of
+   *     the last run are removed too (with a durable catalog, the upload store reconciles them instead)
    */
   public StorageFolder(Path root, boolean keepObjects) {
     this.objects = root.resolve("objects");
@@ -70,8 +70,8 @@ public final class StorageFolder implements AutoCloseable {
         throw new IllegalStateException("Another Hangar node is using " + root + "; give each node its own --data-dir");
       }
       deleteChildren(tmp);
-      deleteChildren(uploads);
       if (!keepObjects) {
+        deleteChildren(uploads);
         deleteChildren(objects);
       }
     } catch (IOException e) {
@@ -137,12 +137,31 @@ public final class StorageFolder implements AutoCloseable {
       done = true;
       return new Written(file, size, md5Hex);
     } catch (IOException e) {
-      throw new DependencyFailureException("cannot write an upload to " + tmp, e);
+      throw failure("cannot write an upload to " + tmp, e);
     } finally {
       if (!done) {
         deleteQuietly(file);
       }
     }
+  }
+
+  /**
+   * fsyncs a directory, so that a file created, renamed or deleted in it stays so after power loss (the
+   * file's own fsync does not cover its name).
+   */
+  static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** A failure of the disk as the ports report it; a full disk is named as such. */
+  static DependencyFailureException failure(String what, IOException e) {
+    String message = e.getMessage();
+    if (message != null && message.contains("No space left on device")) {
+      return new DependencyFailureException(what + ": the disk is full", e);
+    }
+    return new DependencyFailureException(what, e);
   }
 
   /** Renames a complete file over {@code target} in one step: a reader sees the old file or the new one, never a part. */

@@ -39,14 +39,16 @@ class FileSystemBuildStorageTest {
   Path root;
 
   private StorageFolder folder;
+  private CatalogDatabase database;
   private FileSystemBuildStorage storage;
   private FileSystemUploadStore uploads;
 
   /** Opens the folder as a node's start does, with a build storage and an upload store on it. */
   private void open(boolean keepObjects) {
     folder = new StorageFolder(root, keepObjects);
-    storage = new FileSystemBuildStorage(folder, TestBuilds.BUCKET, KeyLayout.GAMELIFT);
-    uploads = new FileSystemUploadStore(folder, Clock.systemUTC());
+    database = new CatalogDatabase(root);
+    storage = new FileSystemBuildStorage(folder, database, TestBuilds.BUCKET, KeyLayout.GAMELIFT);
+    uploads = new FileSystemUploadStore(folder, database, Clock.systemUTC());
   }
 
   private FileSystemBuildStorage storage() {
@@ -64,8 +66,14 @@ class FileSystemBuildStorageTest {
   @AfterEach
   void close() {
     if (folder != null) {
-      folder.close();
+      closeNode();
     }
+  }
+
+  /** What a node's stop does: the database, then the folder's lock. */
+  private void closeNode() {
+    database.close();
+    folder.close();
   }
 
   @Nested
@@ -100,25 +108,76 @@ class FileSystemBuildStorageTest {
     uploads().putObject(sneaky, new ByteArrayInputStream(TestZips.gameServer()));
     try (Stream<Path> files = Files.walk(root)) {
       assertThat(files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()))
-          .allMatch(name -> name.startsWith("objects/") || name.equals(".lock"))
+          .allMatch(name -> name.startsWith("objects/") || name.equals(".lock") || name.startsWith(CatalogDatabase.FILE_NAME))
           .noneMatch(name -> name.contains("escape"));
     }
   }
 
   @Test
-  void start_removesLeftoversAndUploads_keepsObjectsWhenAsked() throws IOException {
+  void start_removesLeftovers_keepsObjectsAndUploadsWhenAsked() throws IOException {
     StorageLocation kept = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
     uploads().putObject(kept, new ByteArrayInputStream(TestZips.gameServer()));
     String upload = uploads().createMultipartUpload(kept, Instant.parse("2100-01-01T00:00:00Z"));
+    StoredPart part = uploads().uploadPart(upload, kept, 1, new ByteArrayInputStream(TestZips.gameServer()));
     Files.writeString(root.resolve("tmp").resolve("write-leftover"), "half an upload");
-    folder.close();
+    closeNode();
     open(true);
     assertThat(storage.find(kept)).isPresent();
     assertThat(root.resolve("tmp")).isEmptyDirectory();
-    assertThatThrownBy(() -> uploads.listParts(upload, kept)).isInstanceOf(UploadStore.NoSuchUploadException.class);
-    folder.close();
+    assertThat(uploads.listParts(upload, kept)).containsExactly(part);
+    closeNode();
     open(false);
     assertThat(storage.find(kept)).isEmpty();
+    assertThat(root.resolve("uploads")).isEmptyDirectory();
+  }
+
+  @Test
+  void start_partFilesNoRowNames_deletedAndCommittedPartsKept() throws IOException {
+    StorageLocation location = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
+    String upload = uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    StoredPart first = uploads().uploadPart(upload, location, 1, new ByteArrayInputStream(TestZips.gameServer()));
+    // What a crash leaves: a part renamed into place but never committed, a folder of an upload never committed,
+    // and an object's data file whose metadata was never written.
+    Path dir = root.resolve("uploads").resolve(upload);
+    Files.writeString(dir.resolve("part-00002-never-committed"), "half");
+    Files.createDirectories(root.resolve("uploads").resolve("no-such-upload"));
+    Files.writeString(root.resolve("objects").resolve("0123abcd"), "no meta");
+    closeNode();
+    open(true);
+    assertThat(uploads.listParts(upload, location)).containsExactly(first);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).hasSize(1).allMatch(name -> name.startsWith("part-00001-"));
+    }
+    assertThat(root.resolve("uploads").resolve("no-such-upload")).doesNotExist();
+    assertThat(root.resolve("objects").resolve("0123abcd")).doesNotExist();
+  }
+
+  @Test
+  void start_partFileGone_partNoLongerListed() throws IOException {
+    StorageLocation location = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
+    String upload = uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    uploads().uploadPart(upload, location, 1, new ByteArrayInputStream(TestZips.gameServer()));
+    StoredPart second = uploads().uploadPart(upload, location, 2, new ByteArrayInputStream(TestZips.gameServer()));
+    Path dir = root.resolve("uploads").resolve(upload);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(p -> p.getFileName().toString().startsWith("part-00001-")).toList()) {
+        Files.delete(file);
+      }
+    }
+    closeNode();
+    open(true);
+    assertThat(uploads.listParts(upload, location)).containsExactly(second);
+  }
+
+  @Test
+  void forEachObject_everyStoredObjectOnce() {
+    StorageLocation one = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
+    StorageLocation two = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
+    uploads().putObject(one, new ByteArrayInputStream(TestZips.gameServer()));
+    uploads().putObject(two, new ByteArrayInputStream(TestZips.gameServer()));
+    List<StorageLocation> seen = new ArrayList<>();
+    storage.forEachObject(seen::add);
+    assertThat(seen).containsExactlyInAnyOrder(one, two);
   }
 
   @Test
