@@ -119,7 +119,7 @@ start_server() {
 }
 
 # Each node gets a data folder of its own under OUT (a node locks its folder), never ~/.hangar.
-HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION")
+HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory)
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
 HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR=''
 if picked describe describe-cbor list list-cbor; then

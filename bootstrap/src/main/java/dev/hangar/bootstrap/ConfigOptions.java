@@ -37,7 +37,7 @@ final class ConfigOptions {
           "OperatingSystem of a build created without one; one of " + List.of(OperatingSystem.values())),
       new Option("data-dir", defaultDataDir(), "folder for Hangar's files"),
       new Option("bucket", "hangar-builds", "name of the bucket that build files are uploaded to (no dots)"),
-      new Option("backend", "memory", "where state lives: memory (one node, lost on exit) or aws (S3 + STS, shared by any number of nodes)"),
+      new Option("backend", "local", "where state lives: local (one node, durable: SQLite and files in --data-dir), memory (one node, lost on exit) or aws (S3 + STS, shared by any number of nodes)"),
       new Option("upload-role-arn", "", "with --backend aws: the IAM role upload credentials are issued for (AssumeRole)"),
       new Option("upload-duration", "1h", "with --backend aws: lifetime of upload credentials, 900s..43200s"),
       new Option("s3-endpoint", "", "with --backend aws: S3 endpoint override, for emulators (e.g. http://127.0.0.1:5000)"),
@@ -63,8 +63,9 @@ final class ConfigOptions {
     return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home", "."), ".hangar").toString();
   }
 
+  /** The embedding API's default: everything as the jar's, but in memory (nothing kept after close). */
   static ServiceConfig defaults() {
-    return parse(new String[0], Map.of());
+    return parse(new String[0], Map.of()).toBuilder().adapters(AdapterMode.MEMORY).build();
   }
 
   static ServiceConfig parse(String[] args, Map<String, String> env) {
@@ -201,9 +202,10 @@ final class ConfigOptions {
 
   private static AdapterMode parseBackend(String value) {
     return switch (value) {
+      case "local" -> AdapterMode.LOCAL;
       case "memory" -> AdapterMode.MEMORY;
       case "aws" -> AdapterMode.AWS;
-      default -> throw new IllegalArgumentException("must be memory or aws");
+      default -> throw new IllegalArgumentException("must be local, memory or aws");
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.hangar.bootstrap;
 
 import dev.hangar.adapter.http.HttpEndpoint;
+import dev.hangar.application.port.in.ReconcileStorageUseCase;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.wiring.DaggerHangarComponent;
 import dev.hangar.bootstrap.wiring.HangarComponent;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Hangar implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Hangar.class.getName());
   private final ServiceConfig config;
   private final HttpEndpoint endpoint;
   private final PrincipalSource.Resolved principals;
@@ -43,6 +45,12 @@ public final class Hangar implements AutoCloseable {
     AutoCloseable storage = component.localStorage();
     HttpEndpoint endpoint;
     try {
+      ReconcileStorageUseCase.Report reconciled = component.reconcileStorage().reconcileStorage();
+      if (reconciled.buildsChanged() > 0 || reconciled.orphanObjectsDeleted() > 0) {
+        LOG.log(System.Logger.Level.INFO, () -> "start-up reconciliation: " + reconciled.builds() + " build(s), "
+            + reconciled.buildsChanged() + " brought up to date with their files, " + reconciled.orphanObjectsDeleted()
+            + " object(s) no build owns deleted");
+      }
       endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler());
     } catch (RuntimeException e) {
       closeQuietly(storage);

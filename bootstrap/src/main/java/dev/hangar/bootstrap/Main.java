@@ -31,8 +31,11 @@ public final class Main {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
     System.out.println("Hangar is serving the GameLift build API at " + hangar.endpoint() + " (region " + config.region() + ", "
-        + (config.adapters() == AdapterMode.AWS ? "backend aws: state in s3://" + config.bucket() + ", leases from STS"
-            : "backend memory: state is kept in memory and lost on exit") + ")");
+        + switch (config.adapters()) {
+          case AWS -> "backend aws: state in s3://" + config.bucket() + ", leases from STS";
+          case LOCAL -> "backend local: state kept in " + config.dataDir() + " (hangar.db and storage/)";
+          case MEMORY -> "backend memory: state is kept in memory and lost on exit";
+        } + ")");
     describeAuthentication(config, hangar.principals());
   }
 

@@ -78,7 +78,7 @@ public record ServiceConfig(
     return ConfigOptions.defaults();
   }
 
-  /** Reads flags and environment variables over the defaults; {@code --help} is the caller's to handle. */
+  /** Reads flags and environment variables over the jar's defaults (backend {@code local} unless told otherwise); {@code --help} is the caller's to handle. */
   public static ServiceConfig parse(String[] args, Map<String, String> env) {
     return ConfigOptions.parse(args, env);
   }

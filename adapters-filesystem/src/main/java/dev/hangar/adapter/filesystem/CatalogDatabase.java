@@ -42,6 +42,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private static final int MAX_PENDING = 4096;
 
   private final Path file;
+  private final boolean durable;
   private final Session writer;
   private final BlockingQueue<Session> readers = new ArrayBlockingQueue<>(READERS);
   private final BlockingQueue<Write<?>> pending = new LinkedBlockingQueue<>(MAX_PENDING);
@@ -103,14 +104,23 @@ public final class CatalogDatabase implements AutoCloseable {
    * @throws DependencyFailureException when it cannot be opened
    */
   public CatalogDatabase(Path folder) {
+    this(folder, true);
+  }
+
+  /**
+   * @param durable false for a database that nothing needs after the process ends (the memory backend's, in a
+   *     temporary folder): {@code synchronous=OFF}, so no write waits for the disk
+   */
+  public CatalogDatabase(Path folder, boolean durable) {
     this.file = folder.resolve(FILE_NAME);
+    this.durable = durable;
     try {
       Files.createDirectories(folder);
       refuseNewerSchema(file);
-      writer = new Session(open(file, false));
+      writer = new Session(open(file, false, durable));
       migrate(writer);
       for (int i = 0; i < READERS; i++) {
-        readers.add(new Session(open(file, true)));
+        readers.add(new Session(open(file, true, durable)));
       }
     } catch (SQLException | java.io.IOException e) {
       throw new DependencyFailureException("cannot open the database " + file, e);
@@ -324,10 +334,10 @@ public final class CatalogDatabase implements AutoCloseable {
     writer.close();
   }
 
-  private static Connection open(Path file, boolean readOnly) throws SQLException {
+  private static Connection open(Path file, boolean readOnly, boolean durable) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(10_000);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setSynchronous(durable ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
     if (!readOnly) {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     }

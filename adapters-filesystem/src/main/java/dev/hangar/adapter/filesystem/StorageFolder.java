@@ -36,6 +36,8 @@ public final class StorageFolder implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;
   private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
+  private final Path root;
+  private final boolean temporary;
   private final Path objects;
   private final Path uploads;
   private final Path tmp;
@@ -50,6 +52,21 @@ public final class StorageFolder implements AutoCloseable {
    *     the last run are removed too (with a durable catalog, the upload store reconciles them instead)
    */
   public StorageFolder(Path root, boolean keepObjects) {
+    this(root, keepObjects, false);
+  }
+
+  /** A folder of its own under the system's temporary folder, deleted with everything in it on {@link #close()}. */
+  public static StorageFolder temporary() {
+    try {
+      return new StorageFolder(Files.createTempDirectory("hangar-memory-"), false, true);
+    } catch (IOException e) {
+      throw failure("cannot create a temporary storage folder", e);
+    }
+  }
+
+  private StorageFolder(Path root, boolean keepObjects, boolean temporary) {
+    this.root = root;
+    this.temporary = temporary;
     this.objects = root.resolve("objects");
     this.uploads = root.resolve("uploads");
     this.tmp = root.resolve("tmp");
@@ -79,15 +96,25 @@ public final class StorageFolder implements AutoCloseable {
     }
   }
 
-  /** Releases the folder for another node. */
+  /** Releases the folder for another node; a temporary folder is deleted. */
   @Override
   public void close() {
     try {
-      lock.release();
+      if (lock.isValid()) {
+        lock.release();
+      }
       lockChannel.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (temporary) {
+      deleteTree(root);
+    }
+  }
+
+  /** The folder itself. */
+  public Path root() {
+    return root;
   }
 
   Path objects() {

@@ -3,6 +3,7 @@ package dev.hangar.bootstrap.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.hangar.adapter.http.RootHandler;
+import dev.hangar.application.port.in.ReconcileStorageUseCase;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.PrincipalSource;
 import dev.hangar.bootstrap.ServiceConfig;
@@ -20,6 +21,8 @@ public interface HangarComponent {
   PrincipalSource.Resolved principals();
 
   UploadStore uploadStore();
+
+  ReconcileStorageUseCase reconcileStorage();
 
   @Named("localStorage")
   AutoCloseable localStorage();

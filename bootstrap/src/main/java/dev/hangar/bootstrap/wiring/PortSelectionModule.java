@@ -7,8 +7,11 @@ import dev.hangar.adapter.aws.S3BuildRepository;
 import dev.hangar.adapter.aws.S3BuildStorage;
 import dev.hangar.adapter.aws.S3ListingTokenKeys;
 import dev.hangar.adapter.aws.StsCredentialIssuer;
+import dev.hangar.adapter.filesystem.CatalogDatabase;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
+import dev.hangar.adapter.filesystem.SqliteBuildRepository;
+import dev.hangar.adapter.filesystem.SqliteListingTokenKeys;
 import dev.hangar.adapter.filesystem.StorageFolder;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
@@ -35,14 +38,15 @@ import javax.inject.Singleton;
 public interface PortSelectionModule {
   @Provides
   @Singleton
-  static BuildRepository buildRepository(ServiceConfig config, Lazy<InMemoryBuildRepository> inMemory, Lazy<S3BuildRepository> s3) {
-    return select(config, inMemory, s3);
+  static BuildRepository buildRepository(ServiceConfig config, Lazy<InMemoryBuildRepository> inMemory, Lazy<SqliteBuildRepository> sqlite,
+      Lazy<S3BuildRepository> s3) {
+    return select(config, inMemory, sqlite, s3);
   }
 
   @Provides
   @Singleton
   static BuildStorage buildStorage(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem, Lazy<S3BuildStorage> s3) {
-    return select(config, fileSystem, s3);
+    return select(config, fileSystem, fileSystem, s3);
   }
 
   /** On AWS, uploads go straight to S3: the embedded endpoint stores nothing (no lease is known to it). */
@@ -50,23 +54,33 @@ public interface PortSelectionModule {
   @Singleton
   static UploadStore uploadStore(ServiceConfig config, Lazy<FileSystemUploadStore> fileSystem) {
     UploadStore none = NoUploadStore.INSTANCE;
-    return select(config, fileSystem, () -> none);
+    return select(config, fileSystem, fileSystem, () -> none);
   }
 
-  /** What the node releases when it stops: the storage folder where one is used, else nothing. */
+  /**
+   * What the node releases when it stops, where local disk is used: the database (its writer finishes the
+   * writes already queued), then the storage folder's lock (a temporary folder is deleted).
+   */
   @Provides
   @Singleton
   @Named("localStorage")
-  static AutoCloseable localStorage(ServiceConfig config, Lazy<StorageFolder> folder) {
+  static AutoCloseable localStorage(ServiceConfig config, Lazy<StorageFolder> folder, Lazy<CatalogDatabase> database) {
     AutoCloseable none = () -> { };
-    return select(config, folder, () -> none);
+    AutoCloseable local = () -> {
+      try {
+        database.get().close();
+      } finally {
+        folder.get().close();
+      }
+    };
+    return select(config, () -> local, () -> local, () -> none);
   }
 
   @Provides
   @Singleton
   static CredentialIssuer credentialIssuer(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory,
       Lazy<StsCredentialIssuer> sts) {
-    return select(config, inMemory, sts);
+    return select(config, inMemory, inMemory, sts);
   }
 
   /** On AWS, S3 itself checks the STS leases; the embedded endpoint knows none. */
@@ -74,7 +88,7 @@ public interface PortSelectionModule {
   @Singleton
   static LeaseLookup leaseLookup(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory) {
     LeaseLookup none = accessKeyId -> java.util.Optional.empty();
-    return select(config, inMemory, () -> none);
+    return select(config, inMemory, inMemory, () -> none);
   }
 
   @Provides
@@ -84,14 +98,16 @@ public interface PortSelectionModule {
   }
 
   /**
-   * The key that seals ListBuilds NextTokens. One node draws its own; nodes on AWS share one, kept in the
-   * bucket, so that a listing begun on one node continues on any other.
+   * The key that seals ListBuilds NextTokens. A memory node draws its own; a local node keeps it in its
+   * database, so a NextToken pages on after a restart; nodes on AWS share one, kept in the bucket, so that a
+   * listing begun on one node continues on any other.
    */
   @Provides
   @Singleton
   @Named("listingTokenKey")
-  static byte[] listingTokenKey(ServiceConfig config, Lazy<InMemoryListingTokenKeys> own, Lazy<S3ListingTokenKeys> shared) {
-    ListingTokenKeys keys = select(config, own, shared);
+  static byte[] listingTokenKey(ServiceConfig config, Lazy<InMemoryListingTokenKeys> own, Lazy<SqliteListingTokenKeys> kept,
+      Lazy<S3ListingTokenKeys> shared) {
+    ListingTokenKeys keys = select(config, own, kept, shared);
     return keys.key();
   }
 
@@ -102,9 +118,10 @@ public interface PortSelectionModule {
     return config.adapters() != AdapterMode.MEMORY;
   }
 
-  private static <T> T select(ServiceConfig config, Lazy<? extends T> inMemory, Lazy<? extends T> aws) {
+  private static <T> T select(ServiceConfig config, Lazy<? extends T> inMemory, Lazy<? extends T> local, Lazy<? extends T> aws) {
     return switch (config.adapters()) {
       case MEMORY -> inMemory.get();
+      case LOCAL -> local.get();
       case AWS -> aws.get();
     };
   }

@@ -1,5 +1,6 @@
 package dev.hangar.bootstrap.wiring;
 
+import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.application.port.in.CreateBuildUseCase;
@@ -8,6 +9,7 @@ import dev.hangar.application.port.in.DescribeBuildUseCase;
 import dev.hangar.application.port.in.ListBuildsUseCase;
 import dev.hangar.application.port.in.ListTagsForResourceUseCase;
 import dev.hangar.application.port.in.RequestUploadCredentialsUseCase;
+import dev.hangar.application.port.in.ReconcileStorageUseCase;
 import dev.hangar.application.port.in.SyncBuildFilesUseCase;
 import dev.hangar.application.port.in.TagResourceUseCase;
 import dev.hangar.application.port.in.UntagResourceUseCase;
@@ -25,7 +27,10 @@ import dev.hangar.application.service.DescribeBuildService;
 import dev.hangar.application.service.ListBuildsService;
 import dev.hangar.application.service.ListTagsForResourceService;
 import dev.hangar.application.service.RequestUploadCredentialsService;
+import dev.hangar.application.service.ReconcileStorageService;
 import dev.hangar.application.service.SyncBuildFilesService;
+import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.SqliteBuildRepository;
 import dev.hangar.application.service.TagResourceService;
 import dev.hangar.application.service.UntagResourceService;
 import dev.hangar.application.service.UpdateBuildService;
@@ -61,7 +66,8 @@ public interface UseCaseModule {
   @Provides
   @Singleton
   static SyncBuildFilesUseCase syncBuildFiles(ServiceConfig config, BuildRepository builds, BuildStorage storage) {
-    return config.adapters() == AdapterMode.MEMORY ? SyncBuildFilesUseCase.NONE : new SyncBuildFilesService(builds, storage);
+    // The embedded upload endpoint (memory, local) reports every complete object itself; only S3 needs a look on reads.
+    return config.adapters() == AdapterMode.AWS ? new SyncBuildFilesService(builds, storage) : SyncBuildFilesUseCase.NONE;
   }
 
   @Provides
@@ -117,5 +123,20 @@ public interface UseCaseModule {
   @Singleton
   static ListTagsForResourceUseCase listTagsForResource(BuildRepository builds, BuildPolicy policy) {
     return new ListTagsForResourceService(builds, policy);
+  }
+
+  /**
+   * What a durable node runs before it serves: its catalog and files brought back into agreement (with the full
+   * sync of a build with its files, whatever reads use). Nodes that keep nothing, or keep it in S3, have nothing
+   * to reconcile.
+   */
+  @Provides
+  @Singleton
+  static ReconcileStorageUseCase reconcileStorage(ServiceConfig config, Lazy<SqliteBuildRepository> catalog, BuildRepository builds,
+      Lazy<FileSystemBuildStorage> files, BuildStorage storage) {
+    if (config.adapters() != AdapterMode.LOCAL) {
+      return () -> new ReconcileStorageUseCase.Report(0, 0, 0);
+    }
+    return new ReconcileStorageService(catalog.get(), builds, files.get(), storage, new SyncBuildFilesService(builds, storage));
   }
 }
