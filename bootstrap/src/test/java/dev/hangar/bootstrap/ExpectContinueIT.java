@@ -43,7 +43,7 @@ class ExpectContinueIT {
   @BeforeAll
   static void start() throws IOException {
     dataDir = Files.createTempDirectory("hangar-expect-");
-    hangar = TestHangar.start(TestConfigs.node().withDataDir(dataDir), Clock.systemUTC());
+    hangar = TestHangar.start(TestConfigs.localNode(dataDir), Clock.systemUTC());
     gameLift = Clients.gameLift(hangar.endpoint());
     apiS3 = Uploads.apiS3(hangar.endpoint());
   }
@@ -84,7 +84,7 @@ class ExpectContinueIT {
   @Test
   void refused100MiBPut_overTheObjectLimit_entityTooLargeBeforeAnyBodyByte() throws IOException {
     Path smallDir = Files.createTempDirectory("hangar-expect-small-");
-    var config = TestConfigs.node().withDataDir(smallDir).toBuilder()
+    var config = TestConfigs.localNode(smallDir).toBuilder()
         .uploadLimits(new UploadLimits(50L * 1024 * 1024, 50L * 1024 * 1024, 1024L * 1024 * 1024)).build();
     try (TestHangar small = TestHangar.start(config, Clock.systemUTC());
         GameLiftClient smallGameLift = Clients.gameLift(small.endpoint())) {

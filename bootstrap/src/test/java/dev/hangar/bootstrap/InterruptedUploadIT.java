@@ -63,7 +63,7 @@ class InterruptedUploadIT {
   @BeforeEach
   void start() {
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    hangar = TestHangar.start(TestConfigs.node().withDataDir(dataDir).withCredentialLifetime(LEASE), clock);
+    hangar = TestHangar.start(TestConfigs.localNode(dataDir).withCredentialLifetime(LEASE), clock);
     gameLift = Clients.gameLift(hangar.endpoint());
     apiS3 = Uploads.apiS3(hangar.endpoint());
   }

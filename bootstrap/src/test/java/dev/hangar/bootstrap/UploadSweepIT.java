@@ -37,7 +37,7 @@ class UploadSweepIT {
   void periodicSweep_leaseExpired_abandonedUploadRemovedAndLiveOneKept() {
     // The node's clock starts at the real time: the SDK clients sign with their own clocks, within the skew window.
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    try (Hangar hangar = Hangar.start(TestConfigs.node().withDataDir(dataDir).withCredentialLifetime(LEASE), clock);
+    try (Hangar hangar = Hangar.start(TestConfigs.localNode(dataDir).withCredentialLifetime(LEASE), clock);
         GameLiftClient gameLift = Clients.gameLift(hangar.endpoint())) {
       String abandoned = startUploadWithOnePart(hangar, Uploads.newBuild(gameLift, "abandoned"));
       clock.advance(Duration.ofMinutes(10));

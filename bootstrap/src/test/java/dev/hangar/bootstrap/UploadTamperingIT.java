@@ -158,7 +158,7 @@ class UploadTamperingIT {
   @BeforeAll
   static void start() throws IOException {
     dataDir = Files.createTempDirectory("hangar-tampering-");
-    hangar = TestHangar.start(TestConfigs.node().withDataDir(dataDir), Clock.systemUTC());
+    hangar = TestHangar.start(TestConfigs.localNode(dataDir), Clock.systemUTC());
     gameLift = Clients.gameLift(hangar.endpoint());
     apiS3 = Uploads.apiS3(hangar.endpoint());
   }

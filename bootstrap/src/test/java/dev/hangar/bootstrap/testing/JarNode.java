@@ -81,6 +81,24 @@ public final class JarNode implements AutoCloseable {
     }
   }
 
+  /** {@code kill -9}: the node gets no chance to finish anything; returns once the process is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the node did not die within 10 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing the node", e);
+    }
+  }
+
+  /** The process id, for tools run against the live node. */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     process.destroy();

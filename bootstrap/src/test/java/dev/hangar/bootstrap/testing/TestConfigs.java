@@ -19,4 +19,9 @@ public final class TestConfigs {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /** {@link #node()} on the jar's durable backend, with its database and files in {@code dataDir}. */
+  public static ServiceConfig localNode(java.nio.file.Path dataDir) {
+    return node().withDataDir(dataDir).toBuilder().adapters(dev.hangar.bootstrap.AdapterMode.LOCAL).build();
+  }
 }
