@@ -9,6 +9,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(BackupCommand.NAME)) {
+      System.exit(BackupCommand.run(args, System.getenv()));
+      return;
+    }
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(ConfigOptions.usage());
       return;
