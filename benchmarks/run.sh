@@ -9,7 +9,7 @@
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=32 DURATION=10s WARMUP=5s REPEATS=3
 #   SCENARIOS: the scenarios to run, by key, space- or comma-separated (default all; they run in this order):
-#     async blocking describe describe-cbor describe-noauth list list-cbor create create-cbor
+#     async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local create create-cbor create-local
 #   baseline /async (async) runs whatever SCENARIOS says: every ratio is to it
 #   JAVA_OPTS="-Xms1g -Xmx4g" (every server gets the same) OUT=benchmarks/target/bench-<timestamp>
 #   OTHER_MAX=10 RETRIES=4: a measured run during which processes other than the servers and wrk used more than
@@ -48,7 +48,7 @@ export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 log() { echo "# $*" >&2; }
 
 # --- the scenarios picked: keys, in ALL_KEYS order, baseline /async always --------------------------------------
-ALL_KEYS=(async blocking describe describe-cbor describe-noauth list list-cbor create create-cbor)
+ALL_KEYS=(async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local create create-cbor create-local)
 REQUESTED=" async ${SCENARIOS:-${ALL_KEYS[*]}} "
 REQUESTED=${REQUESTED//,/ }
 for key in $REQUESTED; do
@@ -121,9 +121,15 @@ start_server() {
 # Each node gets a data folder of its own under OUT (a node locks its folder), never ~/.hangar.
 HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory)
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
-HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR=''
+HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR='' LOCAL='' CREATE_LOCAL=''
 if picked describe describe-cbor list list-cbor; then
   start_server hangar HANGAR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-data" \
+    --insecure-no-auth=false
+fi
+# The durable backend (SQLite in WAL mode with synchronous=FULL, files on disk), on the disk under OUT.
+LOCAL_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=local)
+if picked describe-local list-local; then
+  start_server hangar-local LOCAL dev.hangar.benchmarks.HangarServer "${LOCAL_FLAGS[@]}" --data-dir="$OUT/hangar-local-data" \
     --insecure-no-auth=false
 fi
 if picked describe-noauth; then
@@ -144,6 +150,12 @@ if picked create-cbor; then
   start_server hangar-create-cbor CREATE_CBOR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
     --data-dir="$OUT/hangar-create-cbor-data" --insecure-no-auth=false
   CREATE_PIDS[create-cbor]=${PIDS[-1]}
+fi
+
+if picked create-local; then
+  start_server hangar-create-local CREATE_LOCAL dev.hangar.benchmarks.HangarServer "${LOCAL_FLAGS[@]}" \
+    --data-dir="$OUT/hangar-create-local-data" --insecure-no-auth=false
+  CREATE_PIDS[create-local]=${PIDS[-1]}
 fi
 
 # cbor_url <node url> <X-Amz-Target>: the CBOR path of that operation on that node.
@@ -189,8 +201,9 @@ create_builds() {
   for _ in $(seq 20); do call json "$1/" GameLift.CreateBuild '{"Name":"bench-seed"}' >/dev/null; done
   echo "$id"
 }
-BUILD_ID=build-none NOAUTH_BUILD_ID=build-none
+BUILD_ID=build-none NOAUTH_BUILD_ID=build-none LOCAL_BUILD_ID=build-none
 [[ -z "$HANGAR" ]] || { BUILD_ID=$(create_builds "$HANGAR"); log "build $BUILD_ID on hangar (+20 seed builds)"; }
+[[ -z "$LOCAL" ]] || { LOCAL_BUILD_ID=$(create_builds "$LOCAL"); log "build $LOCAL_BUILD_ID on hangar-local (+20 seed builds)"; }
 [[ -z "$NOAUTH" ]] || { NOAUTH_BUILD_ID=$(create_builds "$NOAUTH"); log "build $NOAUTH_BUILD_ID on hangar-noauth (+20 seed builds)"; }
 
 DESCRIBE="{\"BuildId\":\"$BUILD_ID\"}"
@@ -202,6 +215,9 @@ declare -A SCENARIO=(
   [blocking]="baseline /blocking|json|$BASELINE/blocking|GameLift.DescribeBuild|$DESCRIBE"
   [describe]="Hangar DescribeBuild|json|$HANGAR/|GameLift.DescribeBuild|$DESCRIBE"
   [describe-cbor]="Hangar DescribeBuild, CBOR|cbor|$(cbor_url "$HANGAR" DescribeBuild)|GameLift.DescribeBuild|$DESCRIBE"
+  [describe-local]="Hangar DescribeBuild, local|json|$LOCAL/|GameLift.DescribeBuild|{\"BuildId\":\"$LOCAL_BUILD_ID\"}"
+  [list-local]="Hangar ListBuilds, local|json|$LOCAL/|GameLift.ListBuilds|{\"Limit\":10}"
+  [create-local]="Hangar CreateBuild, local|json|$CREATE_LOCAL/|GameLift.CreateBuild|{\"Name\":\"bench\"}"
   [describe-noauth]="Hangar DescribeBuild, no auth|json|$NOAUTH/|GameLift.DescribeBuild|{\"BuildId\":\"$NOAUTH_BUILD_ID\"}"
   [list]="Hangar ListBuilds|json|$HANGAR/|GameLift.ListBuilds|{\"Limit\":10}"
   [list-cbor]="Hangar ListBuilds, CBOR|cbor|$(cbor_url "$HANGAR" ListBuilds)|GameLift.ListBuilds|{\"Limit\":10}"
@@ -314,14 +330,14 @@ log "wrk -t$THREADS -c$CONNECTIONS, warm-up $WARMUP then $DURATION measured per 
 RESULTS="$OUT/results.tsv"
 printf 'round\tkey\tscenario\trps\tp99_ms\tsocket_errors\tother_cpu_pct\tserver_cpu_us_per_request\n' >"$RESULTS"
 for round in $(seq "$REPEATS"); do
-  # Every other round runs each CBOR scenario before its JSON one, so that neither protocol always goes second.
+  # Every other round runs each CBOR (local) scenario before its JSON (memory) one, so that neither always goes second.
   order=("${KEYS[@]}")
   if ((round % 2 == 0)); then
     for i in "${!order[@]}"; do
       next=${order[$((i + 1))]:-}
-      if [[ "$next" == "${order[$i]}-cbor" ]]; then
+      if [[ "$next" == "${order[$i]}-cbor" || "$next" == "${order[$i]}-local" ]]; then
         order[$i]=$next
-        order[$((i + 1))]=${next%-cbor}
+        order[$((i + 1))]=${next%-*}
       fi
     done
   fi
@@ -360,9 +376,10 @@ done
 median() { sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 column_of() { awk -F'\t' -v k="$1" -v c="$2" 'NR > 1 && $2 == k {print $c}' "$RESULTS"; }
 BASE_RPS=$(column_of async 4 | median)
-# per_round_ratios <CBOR key>: "r1 r2 ...", each round's CBOR requests/s over the same round's JSON requests/s.
+# per_round_ratios <CBOR or local key>: "r1 r2 ...", each round's requests/s over the same round's of its pair
+# (the JSON scenario of a CBOR one, the memory scenario of a local one).
 per_round_ratios() {
-  awk -F'\t' -v c="$1" -v j="${1%-cbor}" 'NR > 1 && $2 == c {cbor[$1] = $4} NR > 1 && $2 == j {json[$1] = $4}
+  awk -F'\t' -v c="$1" -v j="${1%-*}" 'NR > 1 && $2 == c {cbor[$1] = $4} NR > 1 && $2 == j {json[$1] = $4}
     END {for (r = 1; r in cbor; r++) if (r in json) printf "%s%.2f", (r > 1 ? " " : ""), cbor[r] / json[r]}' "$RESULTS"
 }
 
@@ -370,7 +387,7 @@ echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; $JAVA_VERSION; $WRK_VERSION; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, per scenario, $REPEATS interleaved rounds; JAVA_OPTS=$JAVA_OPTS"
 echo
-echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | CBOR / JSON (median; per round) | server CPU per request (median) | p99 latency (median) | socket errors | other CPU (max) |"
+echo "| scenario | requests/s (median of $REPEATS) | min - max | vs baseline /async | vs its pair: CBOR / JSON, local / memory (median; per round) | server CPU per request (median) | p99 latency (median) | socket errors | other CPU (max) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for key in "${KEYS[@]}"; do
   IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
@@ -383,10 +400,12 @@ for key in "${KEYS[@]}"; do
   cpu=$(column_of "$key" 8 | median)
   cpu_versus=''
   versus=-
-  if [[ "$key" == *-cbor ]] && picked "${key%-cbor}"; then
-    versus=$(awk -v c="$rps" -v j="$(column_of "${key%-cbor}" 4 | median)" -v r="$(per_round_ratios "$key")" \
+  if [[ "$key" == *-cbor || "$key" == *-local ]] && picked "${key%-*}"; then
+    versus=$(awk -v c="$rps" -v j="$(column_of "${key%-*}" 4 | median)" -v r="$(per_round_ratios "$key")" \
       'BEGIN {printf "%.2f; %s", c / j, r}')
-    cpu_versus=$(awk -v c="$cpu" -v j="$(column_of "${key%-cbor}" 8 | median)" 'BEGIN {printf " (%.2f x JSON)", c / j}')
+    pair=JSON
+    [[ "$key" == *-local ]] && pair=memory
+    cpu_versus=$(awk -v c="$cpu" -v j="$(column_of "${key%-*}" 8 | median)" -v p="$pair" 'BEGIN {printf " (%.2f x %s)", c / j, p}')
   fi
   awk -v n="$name" -v r="$rps" -v lo="$lo" -v hi="$hi" -v b="$BASE_RPS" -v v="$versus" -v c="$cpu" -v cv="$cpu_versus" \
     -v p="$p99" -v e="$errors" -v o="$other" \
@@ -398,9 +417,13 @@ echo "measured runs. Other CPU: the share of the machine's CPU that processes ot
 echo "during a measured run (above $OTHER_MAX % the run was measured again while retries lasted; $RETRIES retries were left)."
 echo "Server CPU per request: the user + system time of the scenario's server during a measured run over the requests it"
 echo "answered (clock ticks of 1/$TICKS s); it depends less on other load than requests/s do."
-for key in create create-cbor; do
+for key in create create-cbor create-local; do
   picked "$key" || continue
   IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
+  if [[ "$key" == create-local ]]; then
+    echo "The node of $name holds ${CREATED[$key]} builds in its database after the run ($(du -sh "$OUT/hangar-create-local-data" | cut -f1) on disk)."
+    continue
+  fi
   echo "The node of $name holds ${CREATED[$key]} builds in memory after the run (it keeps every build it answered)."
   if command -v jcmd >/dev/null; then
     # After a full GC, "used" is about what the builds and their credential leases keep alive.

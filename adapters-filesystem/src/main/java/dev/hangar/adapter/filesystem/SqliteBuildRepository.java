@@ -30,21 +30,18 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The build catalog in {@link CatalogDatabase}: a row per build in {@code builds}, its tags in
- * {@code build_tags}. Every change is one savepoint of the writer's transaction and is durable when the
+ * The build catalog in {@link CatalogDatabase}: a row per build in {@code builds}, its tags in order in the
+ * row's {@code tags} column ({@link TagText}), so that a page of builds is one query. Every change is one savepoint of the writer's transaction and is durable when the
  * method returns; an {@link #update}'s change runs on the writer thread against the build as the writer sees
  * it, so no concurrent change is lost.
  */
 public final class SqliteBuildRepository implements BuildRepository, CatalogScan {
   private static final String COLUMNS = "account, id, region, name, version, operating_system, server_sdk_version, status,"
       + " size_on_disk, creation_time, location_bucket, location_key, location_role, location_version, files_size, files_etag,"
-      + " files_version, files_modified";
-  private static final String INSERT = "INSERT INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String REPLACE = "INSERT OR REPLACE INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " files_version, files_modified, tags";
+  private static final String INSERT = "INSERT INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String REPLACE = "INSERT OR REPLACE INTO builds (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String FIND = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id = ?";
-  private static final String TAGS = "SELECT tag_key, tag_value FROM build_tags WHERE account = ? AND build_id = ? ORDER BY position";
-  private static final String INSERT_TAG = "INSERT INTO build_tags (account, build_id, position, tag_key, tag_value) VALUES (?, ?, ?, ?, ?)";
-  private static final String DELETE_TAGS = "DELETE FROM build_tags WHERE account = ? AND build_id = ?";
   private static final String DELETE = "DELETE FROM builds WHERE account = ? AND id = ?";
   private static final String LIST = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id > ? ORDER BY id LIMIT ?";
   private static final String LIST_STATUS = "SELECT " + COLUMNS + " FROM builds WHERE account = ? AND id > ? AND status = ? ORDER BY id LIMIT ?";
@@ -70,7 +67,6 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
         }
         throw e;
       }
-      insertTags(session, build);
       return null;
     });
   }
@@ -92,8 +88,6 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
         PreparedStatement replace = session.prepare(REPLACE);
         bind(replace, next);
         replace.executeUpdate();
-        deleteTags(session, owner, id);
-        insertTags(session, next);
       }
       return Optional.of(next);
     });
@@ -108,7 +102,6 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
         delete.setString(1, owner.value());
         delete.setString(2, id.value());
         delete.executeUpdate();
-        deleteTags(session, owner, id);
       }
       return current;
     });
@@ -167,53 +160,13 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
   }
 
   private static List<Build> readAll(CatalogDatabase.Session session, PreparedStatement query) throws SQLException {
-    List<Row> rows = new ArrayList<>();
+    List<Build> builds = new ArrayList<>();
     try (ResultSet result = query.executeQuery()) {
       while (result.next()) {
-        rows.add(Row.of(result));
+        builds.add(toBuild(result));
       }
-    }
-    List<Build> builds = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      builds.add(row.toBuild(tags(session, row.account(), row.id())));
     }
     return builds;
-  }
-
-  private static Tags tags(CatalogDatabase.Session session, String account, String id) throws SQLException {
-    PreparedStatement query = session.prepare(TAGS);
-    query.setString(1, account);
-    query.setString(2, id);
-    List<Tag> tags = new ArrayList<>();
-    try (ResultSet result = query.executeQuery()) {
-      while (result.next()) {
-        tags.add(new Tag(result.getString(1), result.getString(2)));
-      }
-    }
-    return tags.isEmpty() ? Tags.NONE : Tags.of(tags);
-  }
-
-  private static void insertTags(CatalogDatabase.Session session, Build build) throws SQLException {
-    List<Tag> tags = build.tags().asList();
-    if (tags.isEmpty()) {
-      return;
-    }
-    PreparedStatement insert = session.prepare(INSERT_TAG);
-    for (int i = 0; i < tags.size(); i++) {
-      insert.setString(1, build.owner().value());
-      insert.setString(2, build.id().value());
-      insert.setInt(3, i);
-      insert.setString(4, tags.get(i).key());
-      insert.setString(5, tags.get(i).value());
-      insert.executeUpdate();
-    }
-  }
-
-  private static void deleteTags(CatalogDatabase.Session session, AccountId owner, BuildId id) throws SQLException {
-    PreparedStatement delete = session.prepare(DELETE_TAGS);
-    delete.setString(1, owner.value());
-    delete.setString(2, id.value());
-    delete.executeUpdate();
   }
 
   private static void bind(PreparedStatement statement, Build build) throws SQLException {
@@ -243,6 +196,7 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
         statement.setNull(column, Types.VARCHAR);
       }
     }
+    statement.setString(19, TagText.write(build.tags()));
   }
 
   private static void setNullable(PreparedStatement statement, int column, Optional<String> value) throws SQLException {
@@ -253,30 +207,21 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
     }
   }
 
-  /** A {@code builds} row as read, before its tags are. */
-  private record Row(String account, String id, String region, String name, String version, String operatingSystem,
-      String serverSdkVersion, String status, long sizeOnDisk, String creationTime, String bucket, String key, String role,
-      String objectVersion, Long filesSize, String filesEtag, String filesVersion, String filesModified) {
-    static Row of(ResultSet r) throws SQLException {
-      long filesSize = r.getLong(15);
-      Long size = r.wasNull() ? null : filesSize;
-      return new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-          r.getString(8), r.getLong(9), r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14), size,
-          r.getString(16), r.getString(17), r.getString(18));
-    }
-
-    Build toBuild(Tags tags) {
-      StorageLocation location = role == null
-          ? StorageLocation.serviceOwned(new BucketName(bucket), new ObjectKey(key))
-          : StorageLocation.callerOwned(new BucketName(bucket), new ObjectKey(key), new RoleArn(role),
-              Optional.ofNullable(objectVersion).map(ObjectVersion::new));
-      Optional<StoredObject> files = filesEtag == null
-          ? Optional.empty()
-          : Optional.of(new StoredObject(filesSize, filesEtag, filesVersion, Instant.parse(filesModified)));
-      return Build.restore(new BuildId(id), new AccountId(account), new Region(region), Optional.ofNullable(name).map(FreeText::new),
-          Optional.ofNullable(version).map(FreeText::new), OperatingSystem.valueOf(operatingSystem),
-          new ServerSdkVersion(serverSdkVersion), BuildStatus.valueOf(status), sizeOnDisk, Instant.parse(creationTime), location, tags,
-          files);
-    }
+  private static Build toBuild(ResultSet r) throws SQLException {
+    String role = r.getString(13);
+    BucketName bucket = new BucketName(r.getString(11));
+    ObjectKey key = new ObjectKey(r.getString(12));
+    StorageLocation location = role == null
+        ? StorageLocation.serviceOwned(bucket, key)
+        : StorageLocation.callerOwned(bucket, key, new RoleArn(role), Optional.ofNullable(r.getString(14)).map(ObjectVersion::new));
+    long filesSize = r.getLong(15);
+    String filesEtag = r.getString(16);
+    Optional<StoredObject> files = filesEtag == null
+        ? Optional.empty()
+        : Optional.of(new StoredObject(filesSize, filesEtag, r.getString(17), Instant.parse(r.getString(18))));
+    return Build.restore(new BuildId(r.getString(2)), new AccountId(r.getString(1)), new Region(r.getString(3)),
+        Optional.ofNullable(r.getString(4)).map(FreeText::new), Optional.ofNullable(r.getString(5)).map(FreeText::new),
+        OperatingSystem.valueOf(r.getString(6)), new ServerSdkVersion(r.getString(7)), BuildStatus.valueOf(r.getString(8)),
+        r.getLong(9), Instant.parse(r.getString(10)), location, TagText.read(r.getString(19)), files);
   }
 }
