@@ -93,7 +93,7 @@ public final class CatalogDatabase implements AutoCloseable {
     }
   }
 
-  private record Write<T>(Work<T> work, CompletableFuture<T> done) {
+  private record Write<T>(Work<T> work, java.util.function.Consumer<? super T> afterCommit, CompletableFuture<T> done) {
   }
 
   /**
@@ -145,10 +145,19 @@ public final class CatalogDatabase implements AutoCloseable {
    * with everything it wrote rolled back.
    */
   public <T> T write(Work<T> work) {
+    return write(work, result -> { });
+  }
+
+  /**
+   * {@link #write(Work)}, and {@code afterCommit} with the work's result once its transaction is committed, on the
+   * writer thread, in commit order, before this returns; not at all when the work failed or the commit did.
+   * It must be quick and must not throw (what it throws is dropped).
+   */
+  public <T> T write(Work<T> work, java.util.function.Consumer<? super T> afterCommit) {
     if (closed) {
       throw new DependencyFailureException("the database " + file + " is closed");
     }
-    Write<T> write = new Write<>(work, new CompletableFuture<>());
+    Write<T> write = new Write<>(work, afterCommit, new CompletableFuture<>());
     try {
       pending.put(write);
     } catch (InterruptedException e) {
@@ -281,6 +290,11 @@ public final class CatalogDatabase implements AutoCloseable {
     if (failure != null) {
       write.done().completeExceptionally(failure);
     } else {
+      try {
+        write.afterCommit().accept((T) result);
+      } catch (RuntimeException e) {
+        // The write is committed: the caller learns that, whatever its follower did.
+      }
       write.done().complete((T) result);
     }
   }

@@ -53,4 +53,9 @@ public final class CreateBuildOperation implements GameLiftOperation<CreateBuild
         result.uploadCredentials().map(Shapes::credentials).orElse(null),
         Shapes.location(result.build().storageLocation()));
   }
+
+  @Override
+  public boolean writesCatalog() {
+    return true;
+  }
 }

@@ -33,4 +33,9 @@ public final class DeleteBuildOperation implements GameLiftOperation<BuildIdRequ
     useCase.deleteBuild(new DeleteBuildCommand(caller.account(), Members.buildIdOrArn(request.buildId())));
     return null;
   }
+
+  @Override
+  public boolean writesCatalog() {
+    return true;
+  }
 }

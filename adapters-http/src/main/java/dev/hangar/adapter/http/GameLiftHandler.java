@@ -47,19 +47,33 @@ public final class GameLiftHandler implements HttpHandler {
   private final Binding cbor;
   private final Set<String> served;
   private final CallerResolver callers;
-  private final boolean dispatchToWorker;
+  private final Blocking blocking;
   private final HttpDates dates;
 
-  /**
-   * @param dispatchToWorker whether operations run on Undertow's worker pool; when false they run on the
-   *     IO thread that read the body, which is right only when no adapter behind the use cases blocks (the
-   *     in-memory ones never do)
-   */
+  /** What may block a thread in the adapters behind the operations: those calls leave Undertow's IO thread. */
+  public enum Blocking {
+    /** Nothing (in-memory adapters): every call runs on the IO thread that read it, but a request that {@link GameLiftOperation#mayBlock}. */
+    NOTHING,
+    /**
+     * Writes to the catalog, which wait for a durable commit (the local SQLite catalog, whose reads are served
+     * from memory), and requests that {@link GameLiftOperation#mayBlock}.
+     */
+    CATALOG_WRITES,
+    /** Every call (a catalog across the network). */
+    EVERYTHING
+  }
+
+  /** {@code dispatchToWorker} true is {@link Blocking#EVERYTHING}, false is {@link Blocking#NOTHING}. */
   public GameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers, boolean dispatchToWorker,
+      java.time.Clock clock) {
+    this(operations, callers, dispatchToWorker ? Blocking.EVERYTHING : Blocking.NOTHING, clock);
+  }
+
+  public GameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers, Blocking blocking,
       java.time.Clock clock) {
     this.dates = new HttpDates(clock);
     this.callers = callers;
-    this.dispatchToWorker = dispatchToWorker;
+    this.blocking = blocking;
     this.json = bind(new AwsJsonProtocol(), operations);
     this.cbor = bind(new RpcV2CborProtocol(), operations);
     this.served = json.routes().keySet();
@@ -106,7 +120,7 @@ public final class GameLiftHandler implements HttpHandler {
       return;
     }
     readBody(exchange, protocol, body -> {
-      if (dispatchToWorker) {
+      if (blocking == Blocking.EVERYTHING) {
         exchange.dispatch(() -> invoke(exchange, route, body, requestId));
       } else {
         invoke(exchange, route, body, requestId);
@@ -178,7 +192,8 @@ public final class GameLiftHandler implements HttpHandler {
       refuse(exchange, route, failure, requestId);
       return;
     }
-    if (exchange.isInIoThread() && route.operation().mayBlock(request)) {
+    if (exchange.isInIoThread()
+        && (route.operation().mayBlock(request) || blocking == Blocking.CATALOG_WRITES && route.operation().writesCatalog())) {
       Object parsed = request;
       exchange.dispatch(() -> execute(exchange, route, caller, parsed, requestId));
     } else {

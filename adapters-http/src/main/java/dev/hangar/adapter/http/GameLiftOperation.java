@@ -20,6 +20,11 @@ public interface GameLiftOperation<I, O> {
     return false;
   }
 
+  /** Whether the operation changes the catalog: on a durable catalog it waits for a commit, so it leaves the IO thread. */
+  default boolean writesCatalog() {
+    return false;
+  }
+
   /** Whether the model lists ConflictException for this operation; a state conflict is otherwise an invalid request. */
   default boolean declaresConflict() {
     return false;

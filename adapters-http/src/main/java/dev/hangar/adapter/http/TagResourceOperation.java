@@ -28,4 +28,9 @@ public final class TagResourceOperation implements GameLiftOperation<TagResource
         Members.tags(Members.required("Tags", request.tags()))));
     return EmptyShape.INSTANCE;
   }
+
+  @Override
+  public boolean writesCatalog() {
+    return true;
+  }
 }

@@ -28,4 +28,9 @@ public final class UntagResourceOperation implements GameLiftOperation<UntagReso
         Members.tagKeys(Members.required("TagKeys", request.tagKeys()))));
     return EmptyShape.INSTANCE;
   }
+
+  @Override
+  public boolean writesCatalog() {
+    return true;
+  }
 }

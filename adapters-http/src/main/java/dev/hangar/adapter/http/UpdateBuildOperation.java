@@ -28,4 +28,9 @@ public final class UpdateBuildOperation implements GameLiftOperation<UpdateBuild
         Members.freeText("Name", request.name()), Members.freeText("Version", request.version()));
     return new BuildResponse(Shapes.build(useCase.updateBuild(command)));
   }
+
+  @Override
+  public boolean writesCatalog() {
+    return true;
+  }
 }

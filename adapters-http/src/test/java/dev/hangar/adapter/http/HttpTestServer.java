@@ -17,8 +17,12 @@ final class HttpTestServer implements AutoCloseable {
   private final HttpEndpoint endpoint;
 
   HttpTestServer(List<GameLiftOperation<?, ?>> operations, boolean dispatchToWorker) {
+    this(operations, dispatchToWorker ? GameLiftHandler.Blocking.EVERYTHING : GameLiftHandler.Blocking.NOTHING);
+  }
+
+  HttpTestServer(List<GameLiftOperation<?, ?>> operations, GameLiftHandler.Blocking blocking) {
     GameLiftHandler handler = new GameLiftHandler(operations,
-        new FixedCallerResolver(new dev.hangar.domain.build.AccountId(ACCOUNT)), dispatchToWorker, java.time.Clock.systemUTC());
+        new FixedCallerResolver(new dev.hangar.domain.build.AccountId(ACCOUNT)), blocking, java.time.Clock.systemUTC());
     this.endpoint = HttpEndpoint.start("127.0.0.1", 0, 1, 2, new RootHandler(handler, exchange -> {
       // Stands in for the S3 endpoint: the routing tests only need to see that a request got here.
       exchange.setStatusCode(418);

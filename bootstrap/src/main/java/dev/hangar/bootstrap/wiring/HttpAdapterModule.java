@@ -60,8 +60,8 @@ public interface HttpAdapterModule {
   @Provides
   @Singleton
   static GameLiftHandler gameLiftHandler(List<GameLiftOperation<?, ?>> operations, CallerResolver callers,
-      @Named("blockingAdapters") boolean blockingAdapters, Clock clock) {
-    return new GameLiftHandler(operations, callers, blockingAdapters, clock);
+      GameLiftHandler.Blocking blocking, Clock clock) {
+    return new GameLiftHandler(operations, callers, blocking, clock);
   }
 
   @Provides

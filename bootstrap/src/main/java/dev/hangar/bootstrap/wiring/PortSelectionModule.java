@@ -8,6 +8,7 @@ import dev.hangar.adapter.aws.S3BuildStorage;
 import dev.hangar.adapter.aws.S3ListingTokenKeys;
 import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.adapter.filesystem.CatalogDatabase;
+import dev.hangar.adapter.http.GameLiftHandler;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
 import dev.hangar.adapter.filesystem.SqliteBuildRepository;
@@ -111,11 +112,17 @@ public interface PortSelectionModule {
     return keys.key();
   }
 
-  /** Whether the selected adapters may block a thread: then API calls leave Undertow's IO threads. */
+  /**
+   * What may block a thread in the selected adapters: those API calls leave Undertow's IO threads. The local
+   * catalog answers reads from memory and blocks only on writes (a synced commit).
+   */
   @Provides
-  @Named("blockingAdapters")
-  static boolean blockingAdapters(ServiceConfig config) {
-    return config.adapters() != AdapterMode.MEMORY;
+  static GameLiftHandler.Blocking blocking(ServiceConfig config) {
+    return switch (config.adapters()) {
+      case MEMORY -> GameLiftHandler.Blocking.NOTHING;
+      case LOCAL -> GameLiftHandler.Blocking.CATALOG_WRITES;
+      case AWS -> GameLiftHandler.Blocking.EVERYTHING;
+    };
   }
 
   private static <T> T select(ServiceConfig config, Lazy<? extends T> inMemory, Lazy<? extends T> local, Lazy<? extends T> aws) {

@@ -69,8 +69,7 @@ interface TestPortModule {
   }
 
   @Provides
-  @Named("blockingAdapters")
-  static boolean blockingAdapters() {
-    return false;
+  static dev.hangar.adapter.http.GameLiftHandler.Blocking blocking() {
+    return dev.hangar.adapter.http.GameLiftHandler.Blocking.NOTHING;
   }
 }
