@@ -25,7 +25,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
@@ -151,21 +150,7 @@ public final class SqliteBuildRepository implements BuildRepository, CatalogScan
   @Override
   public Page list(AccountId owner, Optional<BuildStatus> status, Optional<BuildId> after, int limit) {
     Key start = after.map(id -> Key.of(owner, id)).orElse(new Key(owner.value(), ""));
-    List<Build> page = new ArrayList<>(Math.min(limit, 128));
-    for (Map.Entry<Key, Build> entry : index.tailMap(start, false).entrySet()) {
-      if (!entry.getKey().account().equals(owner.value())) {
-        break;
-      }
-      Build build = entry.getValue();
-      if (status.isPresent() && build.status() != status.get()) {
-        continue;
-      }
-      if (page.size() == limit) {
-        return new Page(page, true);
-      }
-      page.add(build);
-    }
-    return new Page(page, false);
+    return Page.collect(index.tailMap(start, false).values().iterator(), owner, status, limit);
   }
 
   /** Every build, from the index: each one present throughout the walk exactly once. */

@@ -5,11 +5,7 @@ import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildId;
 import dev.hangar.domain.build.BuildStatus;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
@@ -69,21 +65,6 @@ public final class InMemoryBuildRepository implements BuildRepository {
   @Override
   public Page list(AccountId owner, Optional<BuildStatus> status, Optional<BuildId> after, int limit) {
     Key start = after.map(id -> key(owner, id)).orElse(new Key(owner.value(), ""));
-    ConcurrentNavigableMap<Key, Build> tail = builds.tailMap(start, false);
-    List<Build> page = new ArrayList<>(Math.min(limit, 128));
-    for (Map.Entry<Key, Build> entry : tail.entrySet()) {
-      if (!entry.getKey().account().equals(owner.value())) {
-        break;
-      }
-      Build build = entry.getValue();
-      if (status.isPresent() && build.status() != status.get()) {
-        continue;
-      }
-      if (page.size() == limit) {
-        return new Page(page, true);
-      }
-      page.add(build);
-    }
-    return new Page(page, false);
+    return Page.collect(builds.tailMap(start, false).values().iterator(), owner, status, limit);
   }
 }

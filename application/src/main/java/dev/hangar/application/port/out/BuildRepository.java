@@ -57,5 +57,28 @@ public interface BuildRepository {
     public Page {
       builds = List.copyOf(builds);
     }
+
+    /**
+     * The page a sorted catalog gives: {@code fromCursor} walks builds in ascending (account, id) order from just
+     * after the cursor; the page takes {@code owner}'s builds with {@code status} (when given) up to {@code limit},
+     * and stops at the first build of another account.
+     */
+    public static Page collect(java.util.Iterator<Build> fromCursor, AccountId owner, Optional<BuildStatus> status, int limit) {
+      List<Build> page = new java.util.ArrayList<>(Math.min(limit, 128));
+      while (fromCursor.hasNext()) {
+        Build build = fromCursor.next();
+        if (!build.owner().equals(owner)) {
+          break;
+        }
+        if (status.isPresent() && build.status() != status.get()) {
+          continue;
+        }
+        if (page.size() == limit) {
+          return new Page(page, true);
+        }
+        page.add(build);
+      }
+      return new Page(page, false);
+    }
   }
 }
