@@ -22,6 +22,16 @@ class ServiceConfigTest {
   }
 
   @Test
+  void parse_noBackend_theJarsDurableDefaultAndEachBackendByName() {
+    assertThat(ServiceConfig.parse(new String[0], Map.of()).adapters()).isEqualTo(AdapterMode.LOCAL);
+    assertThat(ServiceConfig.parse(new String[] {"--backend", "memory"}, Map.of()).adapters()).isEqualTo(AdapterMode.MEMORY);
+    assertThat(ServiceConfig.parse(new String[0], Map.of("HANGAR_BACKEND", "memory")).adapters()).isEqualTo(AdapterMode.MEMORY);
+    assertThat(ServiceConfig.parse(new String[] {"--backend=local"}, Map.of()).adapters()).isEqualTo(AdapterMode.LOCAL);
+    assertThatThrownBy(() -> ServiceConfig.parse(new String[] {"--backend", "sqlite"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("must be local, memory or aws");
+  }
+
+  @Test
   void parse_flagsAndEnvironment_flagWins() {
     ServiceConfig config = ServiceConfig.parse(new String[] {"--port", "9001", "--region=eu-west-1"}, Map.of(
         "HANGAR_PORT", "9000", "HANGAR_ACCOUNT_ID", "210987654321", "HANGAR_CREDENTIAL_LIFETIME", "30m",

@@ -181,6 +181,21 @@ class FileSystemBuildStorageTest {
   }
 
   @Test
+  void temporary_afterClose_folderAndEverythingInItGone() throws IOException {
+    StorageFolder temporary = StorageFolder.temporary();
+    Path where = temporary.root();
+    CatalogDatabase db = new CatalogDatabase(where, false);
+    FileSystemUploadStore store = new FileSystemUploadStore(temporary, db, Clock.systemUTC());
+    StorageLocation location = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
+    store.putObject(location, new ByteArrayInputStream(TestZips.gameServer()));
+    store.createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    assertThat(where.resolve("objects")).isNotEmptyDirectory();
+    db.close();
+    temporary.close();
+    assertThat(where).doesNotExist();
+  }
+
+  @Test
   void start_folderInUse_refused() {
     storage();
     assertThatThrownBy(() -> new StorageFolder(root, true))
