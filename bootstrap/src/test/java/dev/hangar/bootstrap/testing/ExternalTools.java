@@ -42,6 +42,22 @@ public final class ExternalTools {
     }
   }
 
+  /** Fails under CI, skips elsewhere, unless {@code strace -V} works ({@code .ci/run} installs it). */
+  public static void requireStrace() {
+    boolean available;
+    try {
+      available = run(List.of("strace", "-V"), null, Map.of(), 30).exitCode() == 0;
+    } catch (RuntimeException e) {
+      available = false;
+    }
+    if (!available) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("strace is required under CI=true (.ci/run installs it)");
+      }
+      Assumptions.abort("strace is not installed");
+    }
+  }
+
   /** Runs a command with a bounded wait; {@code stdin} may be null. The environment is extended, not replaced. */
   public static Result run(List<String> command, String stdin, Map<String, String> env, long timeoutSeconds) {
     return run(command, stdin, env, timeoutSeconds, null);

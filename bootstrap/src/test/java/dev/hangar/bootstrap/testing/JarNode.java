@@ -30,7 +30,13 @@ public final class JarNode implements AutoCloseable {
 
   /** Starts {@code java [jvmOptions] -jar hangar.jar --port 0 --data-dir dataDir} and waits for its start-up line. */
   public static JarNode start(Path dataDir, List<String> jvmOptions) {
-    List<String> command = new ArrayList<>(List.of("java"));
+    return start(dataDir, jvmOptions, List.of());
+  }
+
+  /** {@link #start(Path, List)} with {@code prefix} before {@code java} (a tool that runs the node, such as strace). */
+  public static JarNode start(Path dataDir, List<String> jvmOptions, List<String> prefix) {
+    List<String> command = new ArrayList<>(prefix);
+    command.add("java");
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--data-dir", dataDir.toString()));
     Path stderr = dataDir.resolveSibling(dataDir.getFileName() + "-stderr.txt");
