@@ -28,9 +28,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * its directory's fsync, and then a WAL fsync (the build's new state) have returned.
  */
 class FsyncOrderIT {
-  /** {@code <pid> <time> <call>(<fd><path>...} as {@code strace -f -y -ttt} prints it; an unfinished call ends there. */
-  private static final Pattern CALL = Pattern.compile("^(\\d+) [\\d.]+ (\\w+)\\((\\d+)<([^>]*)>(.*)$");
-  private static final Pattern RESUMED = Pattern.compile("^(\\d+) [\\d.]+ <\\.\\.\\. (\\w+) resumed>.*$");
+  /**
+   * {@code <pid> <time> <call>(<fd><path>...} as {@code strace -f -y -ttt} prints it (the pid padded with spaces to the
+   * width of the longest); an unfinished call ends there.
+   */
+  private static final Pattern CALL = Pattern.compile("^(\\d+)\\s+[\\d.]+\\s+(\\w+)\\((\\d+)<([^>]*)>(.*)$");
+  private static final Pattern RESUMED = Pattern.compile("^(\\d+)\\s+[\\d.]+\\s+<\\.\\.\\. (\\w+) resumed>(.*)$");
 
   @TempDir
   Path dir;
@@ -57,6 +60,8 @@ class FsyncOrderIT {
       try (S3Client s3 = upload.s3(node.endpoint())) {
         s3.putObject(b -> b.bucket(upload.location().bucket()).key(upload.location().key()), RequestBody.fromBytes(zip));
       }
+      // strace writes the whole trace only when it ends, which it does when its node does.
+      node.stopUnderTool();
     }
     List<Call> calls = parse(Files.readAllLines(trace));
     Path objects = data.resolve("storage").resolve("objects").toAbsolutePath();
@@ -67,7 +72,7 @@ class FsyncOrderIT {
     assertThat(createSyncs).as("syncs returned between the CreateBuild request of %s and its reply", buildId)
         .anyMatch(c -> c.path().endsWith("hangar.db-wal"));
 
-    int[] put = exchange(calls, c -> c.text().startsWith(", \"PUT /"));
+    int[] put = exchange(calls, c -> c.text().contains("\"PUT /"));
     List<Call> putSyncs = syncsBetween(calls, put);
     int file = indexOf(putSyncs, c -> c.path().startsWith(tmp.toString()), "the uploaded file in " + tmp, putSyncs);
     int directory = indexOf(putSyncs, c -> c.path().equals(objects.toString()), "the directory " + objects, putSyncs);
@@ -75,7 +80,10 @@ class FsyncOrderIT {
     assertThat(wal).as("a WAL sync after the file's and the directory's, among %s", putSyncs).isGreaterThan(Math.max(file, directory));
   }
 
-  /** The trace's calls on file descriptors, with an unfinished call joined to its resumption. */
+  /**
+   * The trace's calls on file descriptors, with an unfinished call (another thread's call was printed while it ran)
+   * joined to its resumption.
+   */
   private static List<Call> parse(List<String> lines) {
     List<Call> calls = new ArrayList<>();
     Map<String, Call> unfinished = new HashMap<>();
@@ -95,7 +103,8 @@ class FsyncOrderIT {
       if (resumed.matches()) {
         Call started = unfinished.remove(resumed.group(1) + " " + resumed.group(2));
         if (started != null) {
-          calls.add(new Call(started.start(), i, started.name(), started.path(), started.text()));
+          // A read's data is printed when it returns: on the resumed line.
+          calls.add(new Call(started.start(), i, started.name(), started.path(), started.text() + resumed.group(3)));
         }
       }
     }
@@ -106,7 +115,8 @@ class FsyncOrderIT {
   /** [the line where the request's read returned, the line where its 200 reply's write started], on one socket. */
   private static int[] exchange(List<Call> calls, Predicate<Call> request) {
     Call read = calls.stream().filter(c -> c.name().equals("read") && c.path().startsWith("socket:") && request.test(c))
-        .findFirst().orElseThrow(() -> new AssertionError("no such request read in the trace"));
+        .findFirst().orElseThrow(() -> new AssertionError("no such request read in the trace; socket reads: "
+            + calls.stream().filter(c -> c.name().equals("read") && c.path().startsWith("socket:")).limit(6).toList()));
     Call reply = calls.stream().filter(c -> c.start() > read.end() && c.path().equals(read.path())
             && (c.name().equals("writev") || c.name().equals("write")) && c.text().contains("HTTP/1.1 200"))
         .findFirst().orElseThrow(() -> new AssertionError("no 200 reply on " + read.path() + " after " + read));

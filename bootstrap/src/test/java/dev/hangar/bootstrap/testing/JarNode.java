@@ -100,6 +100,22 @@ public final class JarNode implements AutoCloseable {
     }
   }
 
+  /**
+   * For a node started under a tool (a {@code prefix}): stops the node itself (SIGTERM to the JVM, the tool's
+   * child) and waits, bounded, for the tool to end on its own, so that it finishes its output.
+   */
+  public void stopUnderTool() {
+    process.toHandle().descendants().forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the tool did not end within 30 s of its node's SIGTERM");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the node", e);
+    }
+  }
+
   /** The process id, for tools run against the live node. */
   public long pid() {
     return process.pid();
