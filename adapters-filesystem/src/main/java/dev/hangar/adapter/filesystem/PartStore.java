@@ -95,10 +95,15 @@ final class PartStore {
       Path file = dir.resolve(fileName);
       try {
         if (!Files.isDirectory(dir)) {
+          StorageFolder.deleteQuietly(written.file());
           throw new NoSuchUploadException(uploadId);
         }
         StorageFolder.moveIntoPlace(written.file(), file);
         StorageFolder.syncDirectory(dir);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // The upload was aborted, completed or expired while the part was being written.
+        StorageFolder.deleteQuietly(written.file());
+        throw new NoSuchUploadException(uploadId);
       } catch (IOException e) {
         StorageFolder.deleteQuietly(written.file());
         throw StorageFolder.failure("cannot store part " + partNumber, e);

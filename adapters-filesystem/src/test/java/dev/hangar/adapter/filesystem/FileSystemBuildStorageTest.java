@@ -170,6 +170,21 @@ class FileSystemBuildStorageTest {
   }
 
   @Test
+  void uploadPart_uploadAbortedWhileThePartWasWritten_noSuchUploadAndNothingLeft() throws IOException {
+    uploads();
+    StorageLocation location = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
+    String upload = uploads.createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    PartStore parts = new PartStore(folder, database);
+    Path dir = parts.require(upload, location, Instant.now());
+    StorageFolder.Written written = folder.writeToTemp(new ByteArrayInputStream(TestZips.gameServer()));
+    uploads.abortMultipartUpload(upload, location);
+    assertThatThrownBy(() -> parts.put(dir, upload, 1, written, Instant.now())).isInstanceOf(UploadStore.NoSuchUploadException.class);
+    assertThat(written.file()).doesNotExist();
+    assertThat(root.resolve("tmp")).isEmptyDirectory();
+    assertThat(dir).doesNotExist();
+  }
+
+  @Test
   void forEachObject_everyStoredObjectOnce() {
     StorageLocation one = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
     StorageLocation two = TestBuilds.locationOf(TestBuilds.freshAccount(), TestBuilds.freshId());
