@@ -25,14 +25,14 @@ import software.amazon.awssdk.services.gamelift.GameLiftClient;
 import software.amazon.awssdk.services.gamelift.model.Build;
 import software.amazon.awssdk.services.gamelift.model.BuildStatus;
 import software.amazon.awssdk.services.gamelift.model.ListBuildsResponse;
-import software.amazon.awssdk.services.gamelift.model.RequestUploadCredentialsResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Part;
 
 /**
  * The jar on its default backend (no {@code --backend}), killed with {@code kill -9} and started again on the same
- * data folder: everything it acknowledged is there, a half-done multipart upload goes on with new credentials, and
+ * data folder: everything it acknowledged is there, a half-done multipart upload goes on with the lease it was begun
+ * with (leases are sealed with the key kept in the data folder, so none is lost with the process), and
  * a NextToken taken before the kill pages on after it. A second node on a folder in use is refused.
  */
 class DurableRestartIT {
@@ -61,6 +61,7 @@ class DurableRestartIT {
     String readyId;
     String halfId;
     String uploadId;
+    Uploads halfLease;
     List<CompletedPart> sent = new ArrayList<>();
     String nextToken;
     List<String> pageAfterToken;
@@ -79,6 +80,7 @@ class DurableRestartIT {
       assertThat(gameLift.describeBuild(b -> b.buildId(readyId)).build().status()).isEqualTo(BuildStatus.READY);
       Uploads half = Uploads.newBuild(gameLift, "half");
       halfId = half.buildId();
+      halfLease = half;
       try (S3Client s3 = half.s3(node.endpoint())) {
         uploadId = s3.createMultipartUpload(b -> b.bucket(half.location().bucket()).key(half.location().key())).uploadId();
         for (int part = 1; part <= 2; part++) {
@@ -104,9 +106,8 @@ class DurableRestartIT {
       assertThat(gameLift.listBuilds(b -> b.limit(2).nextToken(nextToken)).builds().stream().map(Build::buildId))
           .as("the NextToken taken before the kill").containsExactlyElementsOf(pageAfterToken);
 
-      RequestUploadCredentialsResponse fresh = gameLift.requestUploadCredentials(b -> b.buildId(halfId));
-      Uploads half = new Uploads(halfId, fresh.storageLocation(), new dev.hangar.bootstrap.testing.S3Wire.Keys(
-          fresh.uploadCredentials().accessKeyId(), fresh.uploadCredentials().secretAccessKey(), fresh.uploadCredentials().sessionToken()));
+      // The lease issued before the kill, not a new one: nothing of it was kept but the node's key.
+      Uploads half = halfLease;
       try (S3Client s3 = half.s3(node.endpoint())) {
         List<Part> listed = s3.listParts(b -> b.bucket(half.location().bucket()).key(half.location().key()).uploadId(uploadId)).parts();
         assertThat(listed).extracting(Part::partNumber).containsExactly(1, 2);

@@ -56,14 +56,14 @@ class JavaSdkFlowIT {
       assertThat(fresh.uploadCredentials().secretAccessKey()).hasSize(40);
       assertThat(fresh.storageLocation()).isEqualTo(created.storageLocation());
 
-      CredentialLease lease = hangar.leases().findByAccessKeyId(fresh.uploadCredentials().accessKeyId()).orElseThrow();
+      CredentialLease lease = hangar.leases().open(fresh.uploadCredentials().accessKeyId(), fresh.uploadCredentials().sessionToken()).orElseThrow();
       assertThat(lease.expiresAt()).isEqualTo(issuedAt.plus(lifetime));
       clock.set(lease.expiresAt().minusSeconds(1));
       assertThat(lease.isValidAt(clock.instant())).isTrue();
       clock.set(lease.expiresAt().plusSeconds(1));
       assertThat(lease.isValidAt(clock.instant())).isFalse();
       // The first lease, issued five minutes earlier, expired five minutes earlier too.
-      CredentialLease first = hangar.leases().findByAccessKeyId(created.uploadCredentials().accessKeyId()).orElseThrow();
+      CredentialLease first = hangar.leases().open(created.uploadCredentials().accessKeyId(), created.uploadCredentials().sessionToken()).orElseThrow();
       assertThat(first.expiresAt()).isEqualTo(lease.expiresAt().minus(Duration.ofMinutes(5)));
     }
   }

@@ -23,7 +23,7 @@ public final class SigV4CallerResolver implements CallerResolver {
 
   public SigV4CallerResolver(SigV4Verifier verifier, PrincipalDirectory principals) {
     this.verifier = verifier;
-    this.credentials = accessKeyId -> principals.findByAccessKeyId(accessKeyId)
+    this.credentials = (accessKeyId, sessionToken) -> principals.findByAccessKeyId(accessKeyId)
         .map(principal -> SigningCredential.longTerm(principal.secretAccessKey(), principal.account()));
   }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  * ({@code UUID.randomUUID()} makes every thread wait on one shared SecureRandom).
  */
 public final class UuidBuildIdGenerator implements BuildIdGenerator {
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(InMemoryCredentialIssuer::drbg);
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SealedCredentialIssuer::drbg);
 
   @Override
   public BuildId next() {

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.filesystem.CatalogDatabase;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemLeaseKeys;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
 import dev.hangar.adapter.filesystem.SqliteBuildRepository;
 import dev.hangar.adapter.filesystem.SqliteListingTokenKeys;
@@ -52,6 +53,13 @@ public interface FileSystemAdapterModule {
   @Singleton
   static SqliteBuildRepository sqliteBuilds(CatalogDatabase database) {
     return new SqliteBuildRepository(database);
+  }
+
+  /** Read after the folder's lock is taken, so that two nodes never draw a key each for one data folder. */
+  @Provides
+  @Singleton
+  static FileSystemLeaseKeys leaseKeys(StorageFolder folder, ServiceConfig config) {
+    return new FileSystemLeaseKeys(config.dataDir());
   }
 
   @Provides

@@ -3,9 +3,11 @@ package dev.hangar.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
-import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.InMemoryLeaseKeys;
 import dev.hangar.adapter.inmemory.InMemoryListingTokenKeys;
+import dev.hangar.adapter.inmemory.SealedCredentialIssuer;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
+import dev.hangar.application.port.out.LeaseKeys;
 import dev.hangar.bootstrap.ServiceConfig;
 import javax.inject.Singleton;
 
@@ -20,8 +22,14 @@ public interface InMemoryAdapterModule {
 
   @Provides
   @Singleton
-  static InMemoryCredentialIssuer credentialIssuer(ServiceConfig config) {
-    return new InMemoryCredentialIssuer(config.credentialLifetime());
+  static SealedCredentialIssuer credentialIssuer(ServiceConfig config, LeaseKeys keys) {
+    return new SealedCredentialIssuer(keys, config.credentialLifetime());
+  }
+
+  @Provides
+  @Singleton
+  static InMemoryLeaseKeys leaseKeys() {
+    return new InMemoryLeaseKeys();
   }
 
   @Provides

@@ -10,12 +10,14 @@ import dev.hangar.adapter.aws.StsCredentialIssuer;
 import dev.hangar.adapter.filesystem.CatalogDatabase;
 import dev.hangar.adapter.http.GameLiftHandler;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
+import dev.hangar.adapter.filesystem.FileSystemLeaseKeys;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
 import dev.hangar.adapter.filesystem.SqliteBuildRepository;
 import dev.hangar.adapter.filesystem.SqliteListingTokenKeys;
 import dev.hangar.adapter.filesystem.StorageFolder;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
-import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.InMemoryLeaseKeys;
+import dev.hangar.adapter.inmemory.SealedCredentialIssuer;
 import dev.hangar.adapter.inmemory.InMemoryListingTokenKeys;
 import dev.hangar.adapter.inmemory.NoUploadStore;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
@@ -23,6 +25,7 @@ import dev.hangar.application.port.out.BuildIdGenerator;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
+import dev.hangar.application.port.out.LeaseKeys;
 import dev.hangar.application.port.out.LeaseLookup;
 import dev.hangar.application.port.out.ListingTokenKeys;
 import dev.hangar.application.port.out.UploadStore;
@@ -79,17 +82,29 @@ public interface PortSelectionModule {
 
   @Provides
   @Singleton
-  static CredentialIssuer credentialIssuer(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory,
+  static CredentialIssuer credentialIssuer(ServiceConfig config, Lazy<SealedCredentialIssuer> sealed,
       Lazy<StsCredentialIssuer> sts) {
-    return select(config, inMemory, inMemory, sts);
+    return select(config, sealed, sealed, sts);
   }
 
   /** On AWS, S3 itself checks the STS leases; the embedded endpoint knows none. */
   @Provides
   @Singleton
-  static LeaseLookup leaseLookup(ServiceConfig config, Lazy<InMemoryCredentialIssuer> inMemory) {
-    LeaseLookup none = accessKeyId -> java.util.Optional.empty();
-    return select(config, inMemory, inMemory, () -> none);
+  static LeaseLookup leaseLookup(ServiceConfig config, Lazy<SealedCredentialIssuer> sealed) {
+    LeaseLookup none = (accessKeyId, sessionToken) -> java.util.Optional.empty();
+    return select(config, sealed, sealed, () -> none);
+  }
+
+  /**
+   * The key that seals leases: a memory node draws its own (its leases end with it); a local node keeps it in
+   * {@code <data-dir>/lease.key}, so that its leases outlive a restart. On AWS, STS mints the leases.
+   */
+  @Provides
+  @Singleton
+  static LeaseKeys leaseKeys(ServiceConfig config, Lazy<InMemoryLeaseKeys> own, Lazy<FileSystemLeaseKeys> kept) {
+    return select(config, own, kept, () -> {
+      throw new IllegalStateException("on aws, STS mints the upload leases");
+    });
   }
 
   @Provides

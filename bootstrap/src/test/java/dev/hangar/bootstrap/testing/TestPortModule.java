@@ -5,7 +5,9 @@ import dagger.Provides;
 import dev.hangar.adapter.inmemory.InMemoryBuildRepository;
 import dev.hangar.adapter.filesystem.FileSystemBuildStorage;
 import dev.hangar.adapter.filesystem.FileSystemUploadStore;
-import dev.hangar.adapter.inmemory.InMemoryCredentialIssuer;
+import dev.hangar.adapter.inmemory.InMemoryLeaseKeys;
+import dev.hangar.adapter.inmemory.SealedCredentialIssuer;
+import dev.hangar.application.port.out.LeaseKeys;
 import dev.hangar.adapter.inmemory.UuidBuildIdGenerator;
 import dev.hangar.application.port.out.BuildIdGenerator;
 import dev.hangar.application.port.out.BuildRepository;
@@ -45,13 +47,18 @@ interface TestPortModule {
   }
 
   @Provides
-  static CredentialIssuer credentialIssuer(InMemoryCredentialIssuer issuer) {
+  static CredentialIssuer credentialIssuer(SealedCredentialIssuer issuer) {
     return issuer;
   }
 
   @Provides
-  static LeaseLookup leaseLookup(InMemoryCredentialIssuer issuer) {
+  static LeaseLookup leaseLookup(SealedCredentialIssuer issuer) {
     return issuer;
+  }
+
+  @Provides
+  static LeaseKeys leaseKeys(InMemoryLeaseKeys keys) {
+    return keys;
   }
 
   @Provides

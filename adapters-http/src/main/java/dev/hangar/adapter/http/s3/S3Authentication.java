@@ -3,6 +3,7 @@ package dev.hangar.adapter.http.s3;
 import dev.hangar.adapter.http.UndertowRequests;
 import dev.hangar.adapter.http.sigv4.Canonical;
 import dev.hangar.adapter.http.sigv4.CredentialResolver;
+import dev.hangar.adapter.http.sigv4.SigV4Exception;
 import dev.hangar.adapter.http.sigv4.SigV4Verifier;
 import dev.hangar.adapter.http.sigv4.SignedRequest;
 import dev.hangar.adapter.http.sigv4.SigningCredential;
@@ -16,6 +17,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Who an S3 request comes from, and what they may do: every request is SigV4-verified (a lease's temporary
@@ -38,13 +40,23 @@ final class S3Authentication {
     this.signatures = signatures;
   }
 
-  /** SigV4 (service {@code s3}) with the keys of leases first, then those of accounts. */
+  /**
+   * SigV4 (service {@code s3}): a key presented with a session token is a lease's, opened from the token (an
+   * account's key with a token is refused by the verifier, as a token where none belongs); a token that is not a
+   * lease this node sealed for that key is S3's InvalidToken. A key without a token is an account's.
+   */
   static S3Authentication sigV4(SigV4Verifier verifier, LeaseLookup leases, PrincipalDirectory principals) {
-    CredentialResolver<S3Identity> credentials = accessKeyId -> leases.findByAccessKeyId(accessKeyId)
-        .map(lease -> SigningCredential.<S3Identity>temporary(lease.secretAccessKey(), lease.sessionToken(), lease.expiresAt(),
-            new S3Identity.Lease(lease)))
-        .or(() -> principals.findByAccessKeyId(accessKeyId)
-            .map(principal -> SigningCredential.<S3Identity>longTerm(principal.secretAccessKey(), new S3Identity.Account(principal.account()))));
+    CredentialResolver<S3Identity> credentials = (accessKeyId, sessionToken) -> {
+      Optional<SigningCredential<S3Identity>> principal = principals.findByAccessKeyId(accessKeyId)
+          .map(found -> SigningCredential.longTerm(found.secretAccessKey(), new S3Identity.Account(found.account())));
+      if (sessionToken.isEmpty() || principal.isPresent()) {
+        return principal;
+      }
+      CredentialLease lease = leases.open(accessKeyId, sessionToken.get())
+          .orElseThrow(() -> new SigV4Exception(SigV4Exception.Reason.INVALID_TOKEN, "The provided token is malformed or otherwise invalid."));
+      return Optional.of(SigningCredential.temporary(lease.secretAccessKey(), lease.sessionToken(), lease.expiresAt(),
+          new S3Identity.Lease(lease)));
+    };
     return new S3Authentication((request, payloadHash) -> verifier.verify(request, payloadHash, credentials));
   }
 

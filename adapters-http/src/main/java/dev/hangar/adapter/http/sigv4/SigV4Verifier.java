@@ -77,9 +77,10 @@ public final class SigV4Verifier {
     checkScope(parsed);
     checkSignedHeaders(parsed, request, presigned);
 
-    SigningCredential<P> credential = credentials.find(parsed.accessKeyId)
+    Optional<String> token = presigned ? Optional.ofNullable(authQuery.get("X-Amz-Security-Token")) : request.first("x-amz-security-token");
+    SigningCredential<P> credential = credentials.find(parsed.accessKeyId, token)
         .orElseThrow(() -> new SigV4Exception(Reason.UNKNOWN_ACCESS_KEY, "The security token included in the request is invalid."));
-    checkToken(credential, presigned ? Optional.ofNullable(authQuery.get("X-Amz-Security-Token")) : request.first("x-amz-security-token"), now);
+    checkToken(credential, token, now);
 
     String scope = parsed.date + "/" + region + "/" + service + "/aws4_request";
     String canonicalRequest = canonicalRequest(request, parsed.signedHeaders, payloadHash, presigned);

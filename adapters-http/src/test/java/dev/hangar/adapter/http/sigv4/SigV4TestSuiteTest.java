@@ -109,7 +109,7 @@ class SigV4TestSuiteTest {
     JsonNode credentials = context.get("credentials");
     String accessKeyId = credentials.get("access_key_id").asText();
     String secret = credentials.get("secret_access_key").asText();
-    CredentialResolver<String> resolver = key -> !key.equals(accessKeyId) ? Optional.empty()
+    CredentialResolver<String> resolver = (key, token) -> !key.equals(accessKeyId) ? Optional.empty()
         : Optional.of(credentials.has("token")
             ? SigningCredential.temporary(secret, credentials.get("token").asText(), clock.instant().plusSeconds(3600), "suite")
             : SigningCredential.longTerm(secret, "suite"));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SigV4VerifierTest {
   private static final Clock AT = Clock.fixed(Instant.parse("2015-08-30T12:36:00Z"), ZoneOffset.UTC);
   private final SigV4Verifier verifier = new SigV4Verifier("us-east-1", "service", true, AT);
-  private final CredentialResolver<String> resolver = key -> Optional.of(SigningCredential.longTerm("secret-value", "p"));
+  private final CredentialResolver<String> resolver = (key, token) -> Optional.of(SigningCredential.longTerm("secret-value", "p"));
 
   private SignedRequest request(String query, String amzDate) {
     return new SignedRequest("GET", "/", query, List.of(new SignedRequest.Header("Host", "example.amazonaws.com"),

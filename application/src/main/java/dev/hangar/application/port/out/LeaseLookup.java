@@ -4,10 +4,14 @@ import dev.hangar.domain.credential.CredentialLease;
 import java.util.Optional;
 
 /**
- * Finds a lease by its access key id: how the upload endpoint (and the API's authenticator, which must
- * refuse upload credentials) learn what a presented key may do, without reaching into the issuer.
+ * Opens the lease that a presented access key id and session token stand for: how the upload endpoint learns
+ * what a temporary key may do. A lease minted here needs no stored state to be checked: the token carries it.
  */
 public interface LeaseLookup {
-  /** The lease with that access key id, if one was issued and is still known; raises nothing. */
-  Optional<CredentialLease> findByAccessKeyId(String accessKeyId);
+  /**
+   * The lease, when that token was sealed by this node for that access key id; empty for any other token (a
+   * changed byte, another lease's token, another node's key, anything else). Expiry is not judged here: an
+   * expired lease is returned, for the caller to refuse as expired. Raises nothing.
+   */
+  Optional<CredentialLease> open(String accessKeyId, String sessionToken);
 }
