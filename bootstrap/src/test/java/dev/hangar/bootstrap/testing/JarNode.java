@@ -35,10 +35,16 @@ public final class JarNode implements AutoCloseable {
 
   /** {@link #start(Path, List)} with {@code prefix} before {@code java} (a tool that runs the node, such as strace). */
   public static JarNode start(Path dataDir, List<String> jvmOptions, List<String> prefix) {
+    return start(dataDir, jvmOptions, prefix, List.of());
+  }
+
+  /** {@link #start(Path, List, List)} with Hangar's own {@code options} after the jar's (a backend, a limit). */
+  public static JarNode start(Path dataDir, List<String> jvmOptions, List<String> prefix, List<String> options) {
     List<String> command = new ArrayList<>(prefix);
     command.add("java");
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString(), "--port", "0", "--data-dir", dataDir.toString()));
+    command.addAll(options);
     Path stderr = dataDir.resolveSibling(dataDir.getFileName() + "-stderr.txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().put("HANGAR_ACCESS_KEY_ID", Clients.ACCESS_KEY_ID);
