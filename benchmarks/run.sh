@@ -118,8 +118,9 @@ start_server() {
   return 1
 }
 
-# Each node gets a data folder of its own under OUT (a node locks its folder), never ~/.hangar.
-HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory)
+# Each node gets a data folder of its own under OUT (a node locks its folder), never ~/.hangar. The build quota
+# (GameLift's 1,000 per account by default) is raised: the CreateBuild scenarios create hundreds of thousands.
+HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory --max-builds-per-account=10000000)
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
 HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR='' LOCAL='' CREATE_LOCAL=''
 if picked describe describe-cbor list list-cbor; then
@@ -127,7 +128,7 @@ if picked describe describe-cbor list list-cbor; then
     --insecure-no-auth=false
 fi
 # The durable backend (SQLite in WAL mode with synchronous=FULL, files on disk), on the disk under OUT.
-LOCAL_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=local)
+LOCAL_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=local --max-builds-per-account=10000000)
 if picked describe-local list-local; then
   start_server hangar-local LOCAL dev.hangar.benchmarks.HangarServer "${LOCAL_FLAGS[@]}" --data-dir="$OUT/hangar-local-data" \
     --insecure-no-auth=false

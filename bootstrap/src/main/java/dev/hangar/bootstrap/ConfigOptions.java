@@ -46,7 +46,9 @@ final class ConfigOptions {
       new Option("principals", "", "JSON file of API principals: {\"principals\":[{\"accountId\",\"accessKeyId\",\"secretAccessKey\"}]}"),
       new Option("max-part-size", "5g", "largest multipart part accepted, 5m..5g (suffix k, m, g)"),
       new Option("max-object-size", "5g", "largest build object accepted, in bytes or with k, m, g, t"),
-      new Option("max-account-size", "100g", "most bytes all of one account's builds may take"),
+      new Option("max-account-size", "100g", "most bytes one account's builds and uploads in progress may take (memory, local)"),
+      new Option("max-builds-per-account", "1000", "most builds one account may hold, GameLift's default quota (memory, local)"),
+      new Option("max-open-uploads-per-build", "100", "most multipart uploads open at once on one build"),
       new Option("key-layout", "{account}/{buildId}", "object key of a build's zip in --bucket; {account} and {buildId} once each"),
       new Option("insecure-no-auth", "false", "accept every API call without authentication, as --account-id (throwaway tests only)", true));
 
@@ -146,7 +148,9 @@ final class ConfigOptions {
     if (account < object) {
       throw new ConfigException("--max-account-size must be at least --max-object-size");
     }
-    return new dev.hangar.domain.storage.UploadLimits(part, object, account);
+    int builds = read("max-builds-per-account", values, v -> parseCount(v, 10_000_000));
+    int openUploads = read("max-open-uploads-per-build", values, v -> parseCount(v, 10_000));
+    return new dev.hangar.domain.storage.UploadLimits(part, object, account, builds, openUploads);
   }
 
   private static final Pattern SIZE = Pattern.compile("(\\d{1,15})([kmgt]?)", Pattern.CASE_INSENSITIVE);
@@ -168,6 +172,19 @@ final class ConfigOptions {
       throw new IllegalArgumentException("must be at least 1 byte and fit in 63 bits");
     }
     return amount << shift;
+  }
+
+  private static int parseCount(String value, int max) {
+    int count;
+    try {
+      count = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number");
+    }
+    if (count < 1 || count > max) {
+      throw new IllegalArgumentException("must be between 1 and " + max);
+    }
+    return count;
   }
 
   private static boolean isSwitch(String name) {
@@ -252,7 +269,11 @@ final class ConfigOptions {
     out.append(String.format("  %-28s with %s, one API principal in --account-id (environment only)%n",
         ACCESS_KEY_ID_ENV, SECRET_ACCESS_KEY_ENV));
     out.append(String.format("  %-28s without any principal, Hangar creates one in --data-dir (credentials.env, owner-only)%n", ""));
-    out.append("  --help                       print this and exit\n");
+    out.append("  --help                       print this and exit\n\n");
+    out.append("Commands (against a local node's --data-dir):\n");
+    out.append("  backup --to <folder>         copy the data folder while the node runs; start a node on the copy\n");
+    out.append("  rotate-lease-key             new key for sealing upload leases (the previous one still opens its leases);\n");
+    out.append("                               used from the node's next start\n");
     return out.toString();
   }
 }

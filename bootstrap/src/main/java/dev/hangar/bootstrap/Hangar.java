@@ -56,7 +56,7 @@ public final class Hangar implements AutoCloseable {
       closeQuietly(storage);
       throw e;
     }
-    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, clock));
+    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock));
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */

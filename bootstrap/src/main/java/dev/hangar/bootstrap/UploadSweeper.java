@@ -1,6 +1,7 @@
 package dev.hangar.bootstrap;
 
 import dev.hangar.application.port.out.UploadStore;
+import dev.hangar.application.port.out.AccountLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ final class UploadSweeper implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(UploadSweeper.class.getName());
 
   private final UploadStore uploads;
+  private final AccountLedger ledger;
   private final Clock clock;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "hangar-upload-sweeper");
@@ -20,14 +22,19 @@ final class UploadSweeper implements AutoCloseable {
     return thread;
   });
 
-  UploadSweeper(UploadStore uploads, Clock clock) {
+  UploadSweeper(UploadStore uploads, AccountLedger ledger, Clock clock) {
     this.uploads = uploads;
+    this.ledger = ledger;
     this.clock = clock;
     timer.scheduleWithFixedDelay(this::sweepQuietly, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   int sweep() {
-    return uploads.removeExpiredUploads(clock.instant());
+    int removed = uploads.removeExpiredUploads(clock.instant());
+    if (removed > 0) {
+      ledger.changedEverywhere();
+    }
+    return removed;
   }
 
   private void sweepQuietly() {

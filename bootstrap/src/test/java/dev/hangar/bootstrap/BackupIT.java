@@ -44,7 +44,9 @@ class BackupIT {
     String readyId;
     Uploads ready;
     int during;
-    try (JarNode node = JarNode.start(data, List.of()); GameLiftClient gameLift = Clients.gameLift(node.endpoint())) {
+    // The load creates builds until the backup ends: GameLift's quota of 1,000 per account is raised for it.
+    try (JarNode node = JarNode.start(data, List.of(), List.of(), List.of("--max-builds-per-account", "1000000"));
+        GameLiftClient gameLift = Clients.gameLift(node.endpoint())) {
       ready = Uploads.newBuild(gameLift, "ready");
       readyId = ready.buildId();
       try (S3Client s3 = ready.s3(node.endpoint())) {

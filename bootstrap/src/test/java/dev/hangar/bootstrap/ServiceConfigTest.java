@@ -86,6 +86,15 @@ class ServiceConfigTest {
     assertThat(config.uploadLimits().maxAccountBytes()).isEqualTo(1L << 40);
     assertThat(config.keyLayout().template()).isEqualTo("builds/{account}/{buildId}.zip");
     assertThat(ServiceConfig.defaults().uploadLimits().maxObjectBytes()).isEqualTo(5L << 30);
+    assertThat(ServiceConfig.defaults().uploadLimits().maxAccountBytes()).isEqualTo(100L << 30);
+    assertThat(ServiceConfig.defaults().uploadLimits().maxBuildsPerAccount()).isEqualTo(1000);
+    assertThat(ServiceConfig.defaults().uploadLimits().maxOpenUploadsPerBuild()).isEqualTo(100);
+    ServiceConfig quotas = ServiceConfig.parse(new String[] {"--max-builds-per-account", "250000", "--max-open-uploads-per-build", "7"},
+        Map.of("HANGAR_MAX_BUILDS_PER_ACCOUNT", "5"));
+    assertThat(quotas.uploadLimits().maxBuildsPerAccount()).isEqualTo(250_000);
+    assertThat(quotas.uploadLimits().maxOpenUploadsPerBuild()).isEqualTo(7);
+    assertThat(ServiceConfig.parse(new String[0], Map.of("HANGAR_MAX_BUILDS_PER_ACCOUNT", "5")).uploadLimits().maxBuildsPerAccount())
+        .isEqualTo(5);
     assertThat(ServiceConfig.defaults().keyLayout().template()).isEqualTo("{account}/{buildId}");
   }
 
@@ -95,6 +104,10 @@ class ServiceConfigTest {
     assertThatThrownBy(() -> parse("--max-object-size", "lots")).hasMessageContaining("--max-object-size");
     assertThatThrownBy(() -> parse("--max-account-size", "1m")).hasMessageContaining("at least --max-object-size");
     assertThatThrownBy(() -> parse("--key-layout", "{buildId}")).hasMessageContaining("--key-layout");
+    assertThatThrownBy(() -> parse("--max-builds-per-account", "0")).hasMessageContaining("--max-builds-per-account")
+        .hasMessageContaining("between 1 and 10000000");
+    assertThatThrownBy(() -> parse("--max-builds-per-account", "many")).hasMessageContaining("a whole number");
+    assertThatThrownBy(() -> parse("--max-open-uploads-per-build", "10001")).hasMessageContaining("--max-open-uploads-per-build");
   }
 
   @Test
@@ -126,7 +139,7 @@ class ServiceConfigTest {
     String usage = ConfigOptions.usage();
     for (String flag : new String[] {"port", "bind", "region", "account-id", "credential-lifetime", "default-operating-system",
         "data-dir", "bucket", "backend", "principals", "insecure-no-auth", "max-part-size", "max-object-size", "max-account-size",
-        "key-layout", "upload-role-arn", "upload-duration", "s3-endpoint", "sts-endpoint", "s3-path-style"}) {
+        "max-builds-per-account", "max-open-uploads-per-build", "key-layout", "upload-role-arn", "upload-duration", "s3-endpoint", "sts-endpoint", "s3-path-style"}) {
       assertThat(usage).contains("--" + flag).contains("HANGAR_" + flag.toUpperCase().replace('-', '_'));
     }
     assertThat(usage).contains("default: 8088").contains("15m..12h");

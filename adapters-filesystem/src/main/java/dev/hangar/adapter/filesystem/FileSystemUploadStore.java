@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the embedded upload endpoint writes, in a {@link StorageFolder}: whole objects, and multipart uploads part by
@@ -40,8 +41,13 @@ public final class FileSystemUploadStore implements UploadStore {
   }
 
   @Override
-  public String createMultipartUpload(StorageLocation location, Instant expiresAt) {
-    return parts.create(location, expiresAt);
+  public String createMultipartUpload(StorageLocation location, Instant expiresAt, int maxOpen) {
+    return parts.create(location, expiresAt, maxOpen, clock.instant());
+  }
+
+  @Override
+  public Map<StorageLocation, Long> pendingBytes() {
+    return parts.pendingBytes();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.hangar.adapter.filesystem;
 
 import dev.hangar.application.port.out.DependencyFailureException;
 import dev.hangar.application.port.out.UploadStore.NoSuchUploadException;
+import dev.hangar.application.port.out.UploadStore.TooManyUploadsException;
 import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredPart;
@@ -67,25 +68,62 @@ final class PartStore {
   private record PartRow(StoredPart part, String file) {
   }
 
-  String create(StorageLocation location, Instant expiresAt) {
+  /**
+   * Starts an upload to that location, unless {@code maxOpen} uploads to it are open (not expired at {@code now})
+   * already: the count and the new row are one write transaction, so concurrent starts cannot pass it together.
+   */
+  String create(StorageLocation location, Instant expiresAt, int maxOpen, Instant now) {
     byte[] random = new byte[24];
     RANDOM.nextBytes(random);
     String uploadId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Path dir = uploads.resolve(uploadId);
     try {
-      Files.createDirectory(uploads.resolve(uploadId));
+      Files.createDirectory(dir);
       StorageFolder.syncDirectory(uploads);
     } catch (IOException e) {
       throw StorageFolder.failure("cannot start a multipart upload", e);
     }
-    database.write(session -> {
-      PreparedStatement insert = session.prepare("INSERT INTO uploads (upload_id, bucket, object_key, expires_at) VALUES (?, ?, ?, ?)");
-      insert.setString(1, uploadId);
-      insert.setString(2, location.bucket().value());
-      insert.setString(3, location.key().value());
-      insert.setString(4, expiresAt.toString());
-      return insert.executeUpdate();
-    });
+    try {
+      database.write(session -> {
+        PreparedStatement open = session.prepare("SELECT expires_at FROM uploads WHERE bucket = ? AND object_key = ?");
+        open.setString(1, location.bucket().value());
+        open.setString(2, location.key().value());
+        int count = 0;
+        try (ResultSet rows = open.executeQuery()) {
+          while (rows.next()) {
+            count += now.isBefore(Instant.parse(rows.getString(1))) ? 1 : 0;
+          }
+        }
+        if (count >= maxOpen) {
+          throw new TooManyUploadsException(maxOpen);
+        }
+        PreparedStatement insert = session.prepare("INSERT INTO uploads (upload_id, bucket, object_key, expires_at) VALUES (?, ?, ?, ?)");
+        insert.setString(1, uploadId);
+        insert.setString(2, location.bucket().value());
+        insert.setString(3, location.key().value());
+        insert.setString(4, expiresAt.toString());
+        return insert.executeUpdate();
+      });
+    } catch (RuntimeException e) {
+      StorageFolder.deleteTree(dir);
+      throw e;
+    }
     return uploadId;
+  }
+
+  /** The bytes of every stored part, by the location its upload writes to (uploads without parts left out). */
+  Map<StorageLocation, Long> pendingBytes() {
+    return database.read(session -> {
+      Map<StorageLocation, Long> pending = new java.util.HashMap<>();
+      try (ResultSet rows = session.prepare("SELECT u.bucket, u.object_key, SUM(p.size) FROM uploads u JOIN parts p"
+          + " ON p.upload_id = u.upload_id GROUP BY u.bucket, u.object_key").executeQuery()) {
+        while (rows.next()) {
+          pending.put(StorageLocation.serviceOwned(new dev.hangar.domain.storage.BucketName(rows.getString(1)),
+              new dev.hangar.domain.storage.ObjectKey(rows.getString(2))), rows.getLong(3));
+        }
+      }
+      return pending;
+    });
   }
 
   /** Moves a written part into the upload ({@code dir}, from {@link #require}) and commits it, replacing an earlier part with that number. */

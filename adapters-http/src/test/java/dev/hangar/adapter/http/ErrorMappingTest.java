@@ -34,7 +34,7 @@ class ErrorMappingTest {
   static void start() {
     FakeBuildRepository builds = new FakeBuildRepository();
     CreateBuildService create = new CreateBuildService(builds, new FakeBuildStorage(), new FakeCredentialIssuer(),
-        new FakeBuildIds(), new BuildPolicy(TestBuilds.REGION, OperatingSystem.AMAZON_LINUX_2023), new MutableClock(TestBuilds.T0));
+        new FakeBuildIds(), new BuildPolicy(TestBuilds.REGION, OperatingSystem.AMAZON_LINUX_2023), dev.hangar.application.port.out.AccountLedger.NOT_KEPT, new MutableClock(TestBuilds.T0));
     server = new HttpTestServer(List.of(
         new CreateBuildOperation(create),
         new DescribeBuildOperation(query -> {

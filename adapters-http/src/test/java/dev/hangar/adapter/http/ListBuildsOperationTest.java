@@ -28,7 +28,7 @@ class ListBuildsOperationTest {
   void listBuilds_limitTwo_pagesWithOpaqueTokens() throws Exception {
     FakeBuildRepository builds = new FakeBuildRepository();
     CreateBuildService create = new CreateBuildService(builds, new FakeBuildStorage(), new FakeCredentialIssuer(),
-        new FakeBuildIds(), new BuildPolicy(TestBuilds.REGION, OperatingSystem.WINDOWS_2022), new MutableClock(TestBuilds.T0.plusMillis(57)));
+        new FakeBuildIds(), new BuildPolicy(TestBuilds.REGION, OperatingSystem.WINDOWS_2022), dev.hangar.application.port.out.AccountLedger.NOT_KEPT, new MutableClock(TestBuilds.T0.plusMillis(57)));
     byte[] key = new byte[32];
     try (HttpTestServer server = new HttpTestServer(List.of(new CreateBuildOperation(create),
         new ListBuildsOperation(new ListBuildsService(builds, dev.hangar.application.port.in.SyncBuildFilesUseCase.NONE), new NextTokens(key))), true)) {

@@ -48,10 +48,10 @@ class RpcV2CborProtocolTest {
     FakeBuildStorage storage = new FakeBuildStorage();
     BuildPolicy policy = new BuildPolicy(TestBuilds.REGION, OperatingSystem.AMAZON_LINUX_2023);
     CreateBuildService create = new CreateBuildService(builds, storage, new FakeCredentialIssuer(), new FakeBuildIds(), policy,
-        new MutableClock(TestBuilds.T0.plusMillis(57)));
+        dev.hangar.application.port.out.AccountLedger.NOT_KEPT, new MutableClock(TestBuilds.T0.plusMillis(57)));
     server = new HttpTestServer(List.of(new CreateBuildOperation(create),
         new DescribeBuildOperation(new DescribeBuildService(builds, dev.hangar.application.port.in.SyncBuildFilesUseCase.NONE, policy)),
-        new DeleteBuildOperation(new DeleteBuildService(builds, storage, policy)),
+        new DeleteBuildOperation(new DeleteBuildService(builds, storage, policy, dev.hangar.application.port.out.AccountLedger.NOT_KEPT)),
         new ListBuildsOperation(new ListBuildsService(builds, dev.hangar.application.port.in.SyncBuildFilesUseCase.NONE),
             new NextTokens(new byte[32]))), false);
   }

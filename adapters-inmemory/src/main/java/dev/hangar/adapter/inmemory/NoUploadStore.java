@@ -29,8 +29,13 @@ public enum NoUploadStore implements UploadStore {
   }
 
   @Override
-  public String createMultipartUpload(StorageLocation location, Instant expiresAt) {
+  public String createMultipartUpload(StorageLocation location, Instant expiresAt, int maxOpen) {
     throw refused();
+  }
+
+  @Override
+  public java.util.Map<StorageLocation, Long> pendingBytes() {
+    return java.util.Map.of();
   }
 
   @Override

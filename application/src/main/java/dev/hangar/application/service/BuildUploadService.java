@@ -18,10 +18,10 @@ import dev.hangar.application.port.in.UploadPartCommand;
 import dev.hangar.application.port.in.UploadPartUseCase;
 import dev.hangar.application.port.in.UploadRequest;
 import dev.hangar.application.port.in.UploadTooLargeException;
+import dev.hangar.application.port.out.AccountLedger;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.UploadStore;
-import dev.hangar.domain.build.AccountId;
 import dev.hangar.domain.build.Build;
 import dev.hangar.domain.build.BuildArchive;
 import dev.hangar.domain.build.BuildStatus;
@@ -54,6 +54,7 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   private final BuildStorage storage;
   private final UploadStore uploads;
   private final UploadLimits limits;
+  private final AccountLedger ledger;
   private final Clock clock;
   /**
    * One lock per build while requests hold it or wait for it: a whole object is checked, stored and judged by
@@ -62,11 +63,13 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
    */
   private final ConcurrentHashMap<String, AtomicInteger> objectLocks = new ConcurrentHashMap<>();
 
-  public BuildUploadService(BuildRepository builds, BuildStorage storage, UploadStore uploads, UploadLimits limits, Clock clock) {
+  public BuildUploadService(BuildRepository builds, BuildStorage storage, UploadStore uploads, UploadLimits limits,
+      AccountLedger ledger, Clock clock) {
     this.builds = builds;
     this.storage = storage;
     this.uploads = uploads;
     this.limits = limits;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -79,17 +82,19 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
     return exclusively(command.where().lease().target(), () -> {
       UploadTarget target = authorize(command.where());
       requireWithin(command.declaredLength(), limits.maxObjectBytes(), "object");
-      requireAccountRoom(target.account(), command.declaredLength());
-      StoredObject object = uploads.putObject(target.location(), command.content());
-      finish(target, object);
-      return object;
+      // Reserved until the build counts the object (its size on disk), so that the bytes count all along.
+      try (AccountLedger.Reservation reserved = ledger.reserve(target.account(), command.declaredLength(), 0)) {
+        StoredObject object = uploads.putObject(target.location(), command.content());
+        finish(target, object);
+        return object;
+      }
     });
   }
 
   @Override
   public String createMultipartUpload(CreateMultipartUploadCommand command) {
     UploadTarget target = authorize(command.where());
-    return uploads.createMultipartUpload(target.location(), command.where().lease().expiresAt());
+    return uploads.createMultipartUpload(target.location(), command.where().lease().expiresAt(), limits.maxOpenUploadsPerBuild());
   }
 
   @Override
@@ -97,11 +102,13 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
     UploadTarget target = authorize(command.where());
     MultipartUpload.requirePartNumber(command.partNumber());
     requireWithin(command.declaredLength(), limits.maxPartBytes(), "part");
-    long partsSoFar = uploads.listParts(command.uploadId(), target.location()).stream()
-        .filter(part -> part.partNumber() != command.partNumber()).mapToLong(StoredPart::size).sum();
+    List<StoredPart> stored = uploads.listParts(command.uploadId(), target.location());
+    long partsSoFar = stored.stream().filter(part -> part.partNumber() != command.partNumber()).mapToLong(StoredPart::size).sum();
+    long replaced = stored.stream().filter(part -> part.partNumber() == command.partNumber()).mapToLong(StoredPart::size).sum();
     requireWithin(partsSoFar + command.declaredLength(), limits.maxObjectBytes(), "object");
-    requireAccountRoom(target.account(), partsSoFar + command.declaredLength());
-    return uploads.uploadPart(command.uploadId(), target.location(), command.partNumber(), command.content());
+    try (AccountLedger.Reservation reserved = ledger.reserve(target.account(), command.declaredLength(), replaced)) {
+      return uploads.uploadPart(command.uploadId(), target.location(), command.partNumber(), command.content());
+    }
   }
 
   @Override
@@ -114,10 +121,13 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
           .filter(part -> requested.contains(part.partNumber()))
           .mapToLong(StoredPart::size).sum();
       requireWithin(total, limits.maxObjectBytes(), "object");
-      requireAccountRoom(target.account(), total);
-      StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
-      finish(target, object);
-      return object;
+      // The parts were counted against the account as they arrived. Between their removal and the build counting the
+      // object made of them, their bytes are held, unchecked, so that they count all along.
+      try (AccountLedger.Reservation held = ledger.hold(target.account(), total)) {
+        StoredObject object = uploads.completeMultipartUpload(command.uploadId(), target.location(), command.parts());
+        finish(target, object);
+        return object;
+      }
     });
   }
 
@@ -147,6 +157,7 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   public void abortMultipartUpload(AbortMultipartUploadCommand command) {
     UploadTarget target = authorize(command.where());
     uploads.abortMultipartUpload(command.uploadId(), target.location());
+    ledger.changed(target.account());
   }
 
   @Override
@@ -202,25 +213,6 @@ public final class BuildUploadService implements PutBuildObjectUseCase, CreateMu
   private static void requireWithin(long size, long max, String what) {
     if (size > max) {
       throw new UploadTooLargeException("Your proposed upload exceeds the maximum allowed " + what + " size of " + max + " bytes");
-    }
-  }
-
-  private void requireAccountRoom(AccountId account, long incoming) {
-    long used = 0;
-    Optional<dev.hangar.domain.build.BuildId> after = Optional.empty();
-    while (true) {
-      BuildRepository.Page page = builds.list(account, Optional.empty(), after, 1000);
-      for (Build build : page.builds()) {
-        used += build.sizeOnDisk();
-      }
-      if (!page.more() || page.builds().isEmpty()) {
-        break;
-      }
-      after = Optional.of(page.builds().get(page.builds().size() - 1).id());
-    }
-    if (used + incoming > limits.maxAccountBytes()) {
-      throw new UploadTooLargeException("The account's builds would take " + (used + incoming) + " bytes; the limit is "
-          + limits.maxAccountBytes());
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.hangar.application.port.in.CreateBuildCommand;
 import dev.hangar.application.port.in.CreateBuildResult;
 import dev.hangar.application.port.in.CreateBuildUseCase;
 import dev.hangar.application.port.out.BuildIdGenerator;
+import dev.hangar.application.port.out.AccountLedger;
 import dev.hangar.application.port.out.BuildRepository;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
@@ -27,10 +28,12 @@ public final class CreateBuildService implements CreateBuildUseCase {
   private final CredentialIssuer issuer;
   private final BuildIdGenerator ids;
   private final BuildPolicy policy;
+  private final AccountLedger ledger;
   private final Clock clock;
 
   public CreateBuildService(BuildRepository builds, BuildStorage storage, CredentialIssuer issuer, BuildIdGenerator ids,
-      BuildPolicy policy, Clock clock) {
+      BuildPolicy policy, AccountLedger ledger, Clock clock) {
+    this.ledger = ledger;
     this.builds = builds;
     this.storage = storage;
     this.issuer = issuer;
@@ -39,8 +42,23 @@ public final class CreateBuildService implements CreateBuildUseCase {
     this.clock = clock;
   }
 
+  /**
+   * As on GameLift, an account over its byte limit, or holding its quota of builds, creates none: {@code
+   * ConflictException}. The place in the quota is taken before the build is stored and given back if it is not.
+   */
   @Override
   public CreateBuildResult createBuild(CreateBuildCommand command) {
+    ledger.requireUnderByteLimit(command.caller());
+    ledger.admitBuild(command.caller());
+    try {
+      return create(command);
+    } catch (RuntimeException e) {
+      ledger.buildGone(command.caller());
+      throw e;
+    }
+  }
+
+  private CreateBuildResult create(CreateBuildCommand command) {
     BuildDefinition definition = new BuildDefinition(command.name(), command.version(),
         command.operatingSystem().orElse(policy.defaultOperatingSystem()),
         command.serverSdkVersion().orElse(ServerSdkVersion.DEFAULT), command.tags());
@@ -55,6 +73,7 @@ public final class CreateBuildService implements CreateBuildUseCase {
       Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, callers, now)
           .acceptFiles(imported, BuildArchive.judge(storage.archiveEntries(own)));
       builds.add(build);
+      ledger.changed(command.caller());
       return new CreateBuildResult(build, Optional.empty());
     }
     Build build = Build.initialize(id, command.caller(), policy.homeRegion(), definition, own, now);

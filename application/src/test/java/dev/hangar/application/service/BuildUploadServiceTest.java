@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hangar.application.fixture.TestBuilds;
+import dev.hangar.application.fixture.ScriptedAccountLedger;
+import dev.hangar.application.port.in.AbortMultipartUploadCommand;
 import dev.hangar.application.fixture.TestZips;
 import dev.hangar.application.port.in.BuildObject;
 import dev.hangar.application.port.in.CompleteMultipartUploadCommand;
@@ -35,9 +37,9 @@ import org.junit.jupiter.api.Test;
 
 class BuildUploadServiceTest {
   private static final long MIB = 1024 * 1024;
-  private final ServiceFixture f = new ServiceFixture();
-  private final BuildUploadService uploads = new BuildUploadService(f.builds, f.storage, f.storage,
-      new UploadLimits(5 * MIB, 12 * MIB, 20 * MIB), f.clock);
+  private final ScriptedAccountLedger ledger = new ScriptedAccountLedger();
+  private final ServiceFixture f = new ServiceFixture(ledger);
+  private final BuildUploadService uploads = new BuildUploadService(f.builds, f.storage, f.storage, f.limits, f.ledger, f.clock);
 
   private CreateBuildResult newBuild() {
     return f.create.createBuild(new CreateBuildCommand(f.caller, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -117,12 +119,53 @@ class BuildUploadServiceTest {
   }
 
   @Test
-  void putBuildObject_overAccountLimit_refused() {
-    byte[] tenMib = TestZips.incompressible("a.bin", (int) (10 * MIB));
-    put(newBuild(), tenMib);
-    byte[] another = TestZips.incompressible("b.bin", (int) (10 * MIB));
-    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(newBuild()), another.length,
-        new ByteArrayInputStream(another)))).isInstanceOf(UploadTooLargeException.class).hasMessageContaining("account");
+  void putBuildObject_accountLedgerRefuses_refusedBeforeTheBodyAndNothingStored() {
+    CreateBuildResult created = newBuild();
+    ledger.refuseBytes = true;
+    assertThatThrownBy(() -> uploads.putBuildObject(new PutBuildObjectCommand(where(created), 10 * MIB, untouchable())))
+        .isInstanceOf(UploadTooLargeException.class).hasMessageContaining("account");
+    assertThat(ledger.calls).contains("reserve " + 10 * MIB + "/0");
+    assertThat(f.storage.find(created.build().storageLocation())).isEmpty();
+    assertThat(f.builds.find(f.caller, created.build().id()).orElseThrow().status()).isEqualTo(BuildStatus.INITIALIZED);
+  }
+
+  @Test
+  void putBuildObject_reservesTheDeclaredLength_untilTheBuildCountsTheObject() {
+    byte[] zip = TestZips.gameServer();
+    Build ready = put(newBuild(), zip);
+    assertThat(ready.status()).isEqualTo(BuildStatus.READY);
+    assertThat(ledger.calls).contains("reserve " + zip.length + "/0");
+    assertThat(ledger.openReservations()).isZero();
+  }
+
+  @Test
+  void multipart_eachPartReservedWithWhatItReplaces_completionHeld_abortReported() {
+    CreateBuildResult created = newBuild();
+    String uploadId = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created)));
+    byte[] zip = TestZips.gameServer();
+    uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, 100, new ByteArrayInputStream(new byte[100])));
+    StoredPart again = uploads.uploadPart(new UploadPartCommand(where(created), uploadId, 1, zip.length, new ByteArrayInputStream(zip)));
+    assertThat(ledger.calls).containsSubsequence("reserve 100/0", "reserve " + zip.length + "/100");
+    uploads.completeMultipartUpload(new CompleteMultipartUploadCommand(where(created), uploadId, List.of(new RequestedPart(1, again.etag()))));
+    assertThat(ledger.calls).contains("hold " + zip.length);
+    assertThat(ledger.openReservations()).isZero();
+
+    CreateBuildResult other = newBuild();
+    String aborted = uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(other)));
+    ledger.calls.clear();
+    uploads.abortMultipartUpload(new AbortMultipartUploadCommand(where(other), aborted));
+    assertThat(ledger.calls).containsExactly("changed");
+  }
+
+  @Test
+  void createMultipartUpload_atTheOpenUploadsLimit_refused() {
+    CreateBuildResult created = newBuild();
+    for (int i = 0; i < f.limits.maxOpenUploadsPerBuild(); i++) {
+      uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created)));
+    }
+    assertThatThrownBy(() -> uploads.createMultipartUpload(new CreateMultipartUploadCommand(where(created))))
+        .isInstanceOf(dev.hangar.application.port.out.UploadStore.TooManyUploadsException.class)
+        .hasMessageContaining(f.limits.maxOpenUploadsPerBuild() + " open multipart uploads per build");
   }
 
   @Test

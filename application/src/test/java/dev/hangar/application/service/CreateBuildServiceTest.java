@@ -82,4 +82,41 @@ class CreateBuildServiceTest {
         .isInstanceOf(dev.hangar.application.port.out.BuildStorage.ObjectUnavailableException.class)
         .hasMessage("No object " + their.key() + " in bucket " + their.bucket());
   }
+
+  @Test
+  void createBuild_ledgerRefuses_nothingStoredAndNoLease() {
+    dev.hangar.application.fixture.ScriptedAccountLedger ledger = new dev.hangar.application.fixture.ScriptedAccountLedger();
+    ServiceFixture limited = new ServiceFixture(ledger);
+    ledger.refuseBuilds = true;
+    assertThatThrownBy(limited::createBuild).isInstanceOf(dev.hangar.domain.failure.StateConflictException.class)
+        .hasMessage("Current limit of builds of 1 have been reached.");
+    ledger.refuseBuilds = false;
+    ledger.overByteLimit = true;
+    assertThatThrownBy(limited::createBuild).isInstanceOf(dev.hangar.domain.failure.StateConflictException.class)
+        .hasMessage("Account is currently over limit.");
+    assertThat(limited.builds.list(limited.caller, Optional.empty(), Optional.empty(), 10).builds()).isEmpty();
+    assertThat(limited.issuer.issuedCount()).isZero();
+  }
+
+  @Test
+  void createBuild_failsAfterItsPlaceWasTaken_thePlaceIsGivenBack() {
+    dev.hangar.application.fixture.ScriptedAccountLedger ledger = new dev.hangar.application.fixture.ScriptedAccountLedger();
+    ServiceFixture limited = new ServiceFixture(ledger);
+    StorageLocation missing = StorageLocation.callerOwned(new BucketName("my-builds"), new ObjectKey("missing.zip"),
+        new RoleArn("arn:aws:iam::123456789012:role/read"), Optional.empty());
+    assertThatThrownBy(() -> limited.create.createBuild(new CreateBuildCommand(limited.caller, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Tags.NONE, Optional.of(missing))))
+        .isInstanceOf(dev.hangar.application.port.out.BuildStorage.ObjectUnavailableException.class);
+    assertThat(ledger.calls).containsExactly("requireUnderByteLimit", "admitBuild", "buildGone");
+  }
+
+  @Test
+  void deleteBuild_tracksTheAccountBeforeTheRemoval_thenGivesThePlaceBack() {
+    dev.hangar.application.fixture.ScriptedAccountLedger ledger = new dev.hangar.application.fixture.ScriptedAccountLedger();
+    ServiceFixture limited = new ServiceFixture(ledger);
+    var build = limited.createBuild();
+    ledger.calls.clear();
+    limited.delete.deleteBuild(new dev.hangar.application.port.in.DeleteBuildCommand(limited.caller, limited.byId(build)));
+    assertThat(ledger.calls).containsExactly("track", "buildGone", "changed");
+  }
 }

@@ -22,6 +22,8 @@ public interface HangarComponent {
 
   UploadStore uploadStore();
 
+  dev.hangar.application.port.out.AccountLedger accountLedger();
+
   ReconcileStorageUseCase reconcileStorage();
 
   @Named("localStorage")

@@ -3,6 +3,8 @@ package dev.hangar.bootstrap.wiring;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
+import dev.hangar.adapter.inmemory.InProcessAccountLedger;
+import dev.hangar.application.port.out.AccountLedger;
 import dev.hangar.adapter.aws.S3BuildRepository;
 import dev.hangar.adapter.aws.S3BuildStorage;
 import dev.hangar.adapter.aws.S3ListingTokenKeys;
@@ -51,6 +53,17 @@ public interface PortSelectionModule {
   @Singleton
   static BuildStorage buildStorage(ServiceConfig config, Lazy<FileSystemBuildStorage> fileSystem, Lazy<S3BuildStorage> s3) {
     return select(config, fileSystem, fileSystem, s3);
+  }
+
+  /**
+   * The build quota and the byte limit, kept exactly in process where one node holds the state (memory, local); on
+   * AWS, where any number of nodes share it and uploads go to S3 directly, neither is kept (AWS's own quotas apply).
+   */
+  @Provides
+  @Singleton
+  static AccountLedger accountLedger(ServiceConfig config, BuildRepository builds, BuildStorage storage, UploadStore uploads) {
+    return config.adapters() == AdapterMode.AWS ? AccountLedger.NOT_KEPT
+        : new InProcessAccountLedger(builds, storage, uploads, config.uploadLimits());
   }
 
   /** On AWS, uploads go straight to S3: the embedded endpoint stores nothing (no lease is known to it). */

@@ -20,6 +20,7 @@ import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.CredentialIssuer;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.adapter.http.s3.S3UseCases;
+import dev.hangar.application.port.out.AccountLedger;
 import dev.hangar.application.service.BuildUploadService;
 import dev.hangar.application.service.CreateBuildService;
 import dev.hangar.application.service.DeleteBuildService;
@@ -52,8 +53,8 @@ public interface UseCaseModule {
   @Provides
   @Singleton
   static CreateBuildUseCase createBuild(BuildRepository builds, BuildStorage storage, CredentialIssuer issuer,
-      BuildIdGenerator ids, BuildPolicy policy, Clock clock) {
-    return new CreateBuildService(builds, storage, issuer, ids, policy, clock);
+      BuildIdGenerator ids, BuildPolicy policy, AccountLedger ledger, Clock clock) {
+    return new CreateBuildService(builds, storage, issuer, ids, policy, ledger, clock);
   }
 
   @Provides
@@ -84,8 +85,8 @@ public interface UseCaseModule {
 
   @Provides
   @Singleton
-  static DeleteBuildUseCase deleteBuild(BuildRepository builds, BuildStorage storage, BuildPolicy policy) {
-    return new DeleteBuildService(builds, storage, policy);
+  static DeleteBuildUseCase deleteBuild(BuildRepository builds, BuildStorage storage, BuildPolicy policy, AccountLedger ledger) {
+    return new DeleteBuildService(builds, storage, policy, ledger);
   }
 
   @Provides
@@ -110,8 +111,8 @@ public interface UseCaseModule {
   @Provides
   @Singleton
   static BuildUploadService buildUploads(BuildRepository builds, BuildStorage storage, UploadStore uploads, ServiceConfig config,
-      Clock clock) {
-    return new BuildUploadService(builds, storage, uploads, config.uploadLimits(), clock);
+      AccountLedger ledger, Clock clock) {
+    return new BuildUploadService(builds, storage, uploads, config.uploadLimits(), ledger, clock);
   }
 
   @Provides

@@ -50,8 +50,13 @@ public final class PartsInFlight implements UploadStore {
   }
 
   @Override
-  public String createMultipartUpload(StorageLocation location, Instant expiresAt) {
-    return store.createMultipartUpload(location, expiresAt);
+  public String createMultipartUpload(StorageLocation location, Instant expiresAt, int maxOpen) {
+    return store.createMultipartUpload(location, expiresAt, maxOpen);
+  }
+
+  @Override
+  public java.util.Map<StorageLocation, Long> pendingBytes() {
+    return store.pendingBytes();
   }
 
   @Override

@@ -46,6 +46,14 @@ interface TestPortModule {
     return uploads;
   }
 
+  /** The limits kept as on the embedded backends, over the (faulty) catalog and the upload store above. */
+  @Provides
+  @Singleton
+  static dev.hangar.application.port.out.AccountLedger accountLedger(BuildRepository builds, BuildStorage storage, UploadStore uploads,
+      dev.hangar.bootstrap.ServiceConfig config) {
+    return new dev.hangar.adapter.inmemory.InProcessAccountLedger(builds, storage, uploads, config.uploadLimits());
+  }
+
   @Provides
   static CredentialIssuer credentialIssuer(SealedCredentialIssuer issuer) {
     return issuer;

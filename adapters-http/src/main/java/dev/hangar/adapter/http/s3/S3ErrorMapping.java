@@ -41,6 +41,9 @@ final class S3ErrorMapping {
       refuse(exchange, S3Error.ACCESS_DENIED, "Access Denied: " + conflict.getMessage(), Map.of(), requestId);
     } else if (failure instanceof UploadTooLargeException tooLarge) {
       refuse(exchange, S3Error.ENTITY_TOO_LARGE, tooLarge.getMessage(), Map.of(), requestId);
+    } else if (failure instanceof UploadStore.TooManyUploadsException tooMany) {
+      // Not SlowDown (503): SDKs retry that, and the limit does not lift by waiting.
+      refuse(exchange, S3Error.INVALID_REQUEST, tooMany.getMessage(), Map.of(), requestId);
     } else if (failure instanceof UploadStore.NoSuchUploadException noSuchUpload) {
       refuse(exchange, S3Error.NO_SUCH_UPLOAD, noSuchUpload.getMessage(), Map.of(), requestId);
     } else if (failure instanceof MultipartRuleException rule) {

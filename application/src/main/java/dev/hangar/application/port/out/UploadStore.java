@@ -7,6 +7,7 @@ import dev.hangar.domain.storage.StoredPart;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the embedded upload endpoint writes: whole objects and multipart uploads, S3's way. Content is
@@ -31,7 +32,20 @@ public interface UploadStore {
   StoredObject putObject(StorageLocation location, InputStream content);
 
   /** Starts a multipart upload for that location that may be used until {@code expiresAt}; returns its id. */
-  String createMultipartUpload(StorageLocation location, Instant expiresAt);
+  default String createMultipartUpload(StorageLocation location, Instant expiresAt) {
+    return createMultipartUpload(location, expiresAt, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Starts a multipart upload for that location, unless {@code maxOpen} uploads to it are open already (counted
+   * and started atomically, so that concurrent starts cannot pass the limit together).
+   *
+   * @throws TooManyUploadsException when {@code maxOpen} uploads to that location are open
+   */
+  String createMultipartUpload(StorageLocation location, Instant expiresAt, int maxOpen);
+
+  /** The bytes of the parts stored so far, by the location their upload writes to; locations without parts are absent. */
+  Map<StorageLocation, Long> pendingBytes();
 
   /**
    * Writes one part, replacing an earlier part with the same number.
@@ -67,6 +81,16 @@ public interface UploadStore {
     public NoSuchUploadException(String uploadId) {
       super("The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
           null, false, false);
+    }
+  }
+
+  /** That location has as many multipart uploads open as the limit allows. */
+  final class TooManyUploadsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TooManyUploadsException(int limit) {
+      super("This build already has " + limit + " multipart uploads in progress, the most allowed (the limit is " + limit
+          + " open multipart uploads per build); complete or abort one first", null, false, false);
     }
   }
 }

@@ -203,4 +203,36 @@ public abstract class UploadStoreContractTest {
     assertThatThrownBy(() -> uploads().listParts(expiring, location)).isInstanceOf(UploadStore.NoSuchUploadException.class);
     assertThat(uploads().listParts(lasting, location)).isEmpty();
   }
+
+  @Test
+  void createMultipartUpload_atTheLimitOfOpenUploads_refusedUntilOneEnds() {
+    StorageLocation location = fresh();
+    String first = uploads().createMultipartUpload(location, LATER, 2);
+    uploads().createMultipartUpload(location, LATER, 2);
+    assertThatThrownBy(() -> uploads().createMultipartUpload(location, LATER, 2))
+        .isInstanceOf(UploadStore.TooManyUploadsException.class).hasMessageContaining("2 open multipart uploads per build");
+    assertThat(uploads().createMultipartUpload(fresh(), LATER, 2)).as("another location's uploads are its own").isNotBlank();
+    uploads().abortMultipartUpload(first, location);
+    assertThat(uploads().createMultipartUpload(location, LATER, 2)).isNotBlank();
+  }
+
+  @Test
+  void pendingBytes_thePartsStoredByLocation_aReplacedPartOnce_anAbortedUploadGone() {
+    StorageLocation one = fresh();
+    StorageLocation two = fresh();
+    String a = uploads().createMultipartUpload(one, LATER);
+    String b = uploads().createMultipartUpload(one, LATER);
+    String c = uploads().createMultipartUpload(two, LATER);
+    uploads().createMultipartUpload(fresh(), LATER);
+    uploads().uploadPart(a, one, 1, new ByteArrayInputStream(bytes(100, 1)));
+    uploads().uploadPart(a, one, 1, new ByteArrayInputStream(bytes(70, 2)));
+    uploads().uploadPart(a, one, 2, new ByteArrayInputStream(bytes(30, 3)));
+    uploads().uploadPart(b, one, 1, new ByteArrayInputStream(bytes(5, 4)));
+    uploads().uploadPart(c, two, 7, new ByteArrayInputStream(bytes(11, 5)));
+    java.util.Map<StorageLocation, Long> pending = uploads().pendingBytes();
+    assertThat(pending.get(one)).isEqualTo(105L);
+    assertThat(pending.get(two)).isEqualTo(11L);
+    uploads().abortMultipartUpload(c, two);
+    assertThat(uploads().pendingBytes()).doesNotContainKey(two).containsEntry(one, 105L);
+  }
 }
