@@ -13,6 +13,10 @@ public final class Main {
       System.exit(BackupCommand.run(args, System.getenv()));
       return;
     }
+    if (args.length > 0 && args[0].equals(RotateLeaseKeyCommand.NAME)) {
+      System.exit(RotateLeaseKeyCommand.run(args, System.getenv()));
+      return;
+    }
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.print(ConfigOptions.usage());
       return;

@@ -59,9 +59,16 @@ public final class LocalBackup {
     long[] bytes = new long[1];
     copyTree(from.resolve("storage").resolve("objects"), to.resolve("storage").resolve("objects"), files, bytes);
     copyTree(from.resolve("storage").resolve("uploads"), to.resolve("storage").resolve("uploads"), files, bytes);
-    Path credentials = from.resolve("credentials.env");
-    if (Files.exists(credentials)) {
-      Files.copy(credentials, to.resolve("credentials.env"), StandardCopyOption.COPY_ATTRIBUTES);
+    // The lease key too, so that leases issued by the node are honoured by a node started on the copy.
+    for (String name : new String[] {FileSystemLeaseKeys.FILE_NAME, "credentials.env"}) {
+      Path source = from.resolve(name);
+      if (Files.exists(source)) {
+        Path target = to.resolve(name);
+        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+      }
     }
     StorageFolder.syncDirectory(to);
     return new Copied(Files.size(copy), files[0], bytes[0]);
