@@ -289,8 +289,23 @@ class CrashIT {
         }
       }
     }
+    // A data file belongs to the .meta of its name; a parts folder (<name>.<version>.parts) to the .meta that names it.
     try (Stream<Path> files = Files.list(objects)) {
-      files.filter(p -> !p.toString().endsWith(".meta") && !Files.exists(Path.of(p + ".meta"))).forEach(p -> found.add(p.toString()));
+      for (Path entry : files.filter(p -> !p.toString().endsWith(".meta")).toList()) {
+        String name = entry.getFileName().toString();
+        Path meta = objects.resolve(name.split("\\.", 2)[0] + ".meta");
+        Properties p = new Properties();
+        if (Files.exists(meta)) {
+          try (var in = Files.newInputStream(meta)) {
+            p.load(in);
+          }
+        }
+        boolean owned = Files.exists(meta) && (Files.isDirectory(entry) ? name.equals(p.getProperty("partsDir"))
+            : p.getProperty("partsDir") == null);
+        if (!owned) {
+          found.add(entry.toString());
+        }
+      }
     }
     try (Stream<Path> files = Files.list(data.resolve("storage").resolve("tmp"))) {
       files.forEach(p -> found.add(p.toString()));

@@ -34,7 +34,7 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class CatalogDatabase implements AutoCloseable {
   /** The schema this Hangar writes; a database with a higher {@code user_version} is refused, unchanged. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
   static final String FILE_NAME = "hangar.db";
   private static final int READERS = 8;
   private static final int MAX_BATCH = 1024;
@@ -395,9 +395,13 @@ public final class CatalogDatabase implements AutoCloseable {
     }
     session.execute("BEGIN IMMEDIATE");
     try {
-      for (String sql : CatalogSchema.VERSION_1) {
-        session.execute(sql);
+      if (version < 1) {
+        for (String sql : CatalogSchema.VERSION_1) {
+          session.execute(sql);
+        }
       }
+      // Version 2 changes no table: a completed multipart object may be kept as its parts (BuildFiles), which a
+      // Hangar of version 1 cannot read; the version keeps such a Hangar from opening the folder.
       session.execute("PRAGMA user_version = " + SCHEMA_VERSION);
       session.execute("COMMIT");
     } catch (SQLException e) {

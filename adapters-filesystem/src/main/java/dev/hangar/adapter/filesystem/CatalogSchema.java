@@ -21,6 +21,8 @@ final class CatalogSchema {
           + " PRIMARY KEY (upload_id, part_number)) WITHOUT ROWID",
       "CREATE TABLE settings (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID");
 
+  // Version 2: the same tables; an object in objects/ may be kept as the parts it was uploaded in (BuildFiles).
+
   private CatalogSchema() {
   }
 }

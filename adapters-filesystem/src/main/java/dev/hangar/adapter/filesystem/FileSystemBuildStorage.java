@@ -83,6 +83,11 @@ public final class FileSystemBuildStorage implements BuildStorage, StoredObjectS
     parts.deleteAllTo(location);
   }
 
+  /** Bytes read so far through objects kept as parts (for tests). */
+  long bytesReadThroughParts() {
+    return files.partBytesRead.sum();
+  }
+
   /** Every object in the folder with its metadata, whatever its bucket. */
   @Override
   public void forEachObject(Consumer<StorageLocation> action) {

@@ -65,7 +65,7 @@ public final class FileSystemUploadStore implements UploadStore {
   @Override
   public StoredObject completeMultipartUpload(String uploadId, StorageLocation location, List<MultipartUpload.RequestedPart> requested) {
     return parts.complete(uploadId, location, requested, clock.instant(),
-        assembled -> files.install(location, assembled.file(), assembled.size(), MultipartUpload.etagOf(assembled.parts())));
+        assembled -> files.installParts(location, assembled.files(), assembled.sizes(), MultipartUpload.etagOf(assembled.parts())));
   }
 
   @Override

@@ -7,10 +7,8 @@ import dev.hangar.domain.storage.MultipartUpload;
 import dev.hangar.domain.storage.StorageLocation;
 import dev.hangar.domain.storage.StoredPart;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,8 +53,8 @@ final class PartStore {
     this.locks = folder.locks();
   }
 
-  /** An assembled object in tmp/, fsynced, from the parts selected by S3's rules. */
-  record Assembled(Path file, long size, List<StoredPart> parts) {
+  /** The part files S3's rules select for the object, in order, with their sizes: nothing copied. */
+  record Assembled(List<Path> files, List<Long> sizes, List<StoredPart> parts) {
   }
 
   private record UploadRow(String bucket, String key, Instant expiresAt) {
@@ -182,8 +180,8 @@ final class PartStore {
   }
 
   /**
-   * Under the upload's lock: concatenates the requested parts into tmp/, hands the result to {@code install},
-   * and removes the upload once installed.
+   * Under the upload's lock: hands the requested parts' files to {@code install} (which links them into the
+   * object), and removes the upload once installed; the parts not selected go with it.
    */
   <T> T complete(String uploadId, StorageLocation location, List<MultipartUpload.RequestedPart> requested, Instant now,
       Function<Assembled, T> install) {
@@ -196,25 +194,13 @@ final class PartStore {
       Map<Integer, StoredPart> stored = new TreeMap<>();
       rows.forEach((number, row) -> stored.put(number, row.part()));
       List<StoredPart> selected = MultipartUpload.select(requested, stored);
-      Path assembled = folder.newTemp("complete");
-      long size = 0;
-      try (FileChannel out = FileChannel.open(assembled, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        for (StoredPart part : selected) {
-          try (FileChannel in = FileChannel.open(dir.resolve(rows.get(part.partNumber()).file()), StandardOpenOption.READ)) {
-            long position = 0;
-            long length = in.size();
-            while (position < length) {
-              position += in.transferTo(position, length - position, out);
-            }
-            size += length;
-          }
-        }
-        out.force(true);
-      } catch (IOException e) {
-        StorageFolder.deleteQuietly(assembled);
-        throw StorageFolder.failure("cannot assemble multipart upload " + uploadId, e);
+      List<Path> files = new ArrayList<>();
+      List<Long> sizes = new ArrayList<>();
+      for (StoredPart part : selected) {
+        files.add(dir.resolve(rows.get(part.partNumber()).file()));
+        sizes.add(part.size());
       }
-      T installed = install.apply(new Assembled(assembled, size, selected));
+      T installed = install.apply(new Assembled(files, sizes, selected));
       forget(uploadId);
       return installed;
     });

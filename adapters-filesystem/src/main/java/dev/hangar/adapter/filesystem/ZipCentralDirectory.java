@@ -42,6 +42,14 @@ final class ZipCentralDirectory {
   /** The end record, searched for backwards from the end as ZipFile does; empty when there is none (not a zip). */
   static Optional<End> findEnd(SeekableByteChannel channel) throws IOException {
     long length = channel.size();
+    if (length >= END_LENGTH) {
+      // The usual zip has no comment: its end record is its last 22 bytes, the first place the search below would
+      // look and accept. Read only those, so that judging a zip reads nothing of its entries' data.
+      ByteBuffer last = readAt(channel, length - END_LENGTH, END_LENGTH);
+      if (last.limit() == END_LENGTH && last.getInt(0) == END_SIGNATURE && u16(last, 20) == 0) {
+        return Optional.of(zip64(channel, new End(length - END_LENGTH, u32(last, 12), u32(last, 16), u16(last, 10))));
+      }
+    }
     long from = Math.max(0, length - (END_LENGTH + MAX_COMMENT));
     ByteBuffer tail = readAt(channel, from, (int) (length - from));
     for (int at = tail.limit() - END_LENGTH; at >= 0; at--) {

@@ -131,6 +131,61 @@ class FileSystemBuildStorageTest {
     assertThat(root.resolve("uploads")).isEmptyDirectory();
   }
 
+  /**
+   * Completing an upload of N parts copies none of them: the object's files are the upload's part files (the same
+   * inodes), and judging the zip reads only its end: the central directory and the end records, not the parts'
+   * data. The object then reads back byte for byte, whole and across each part boundary.
+   */
+  @Test
+  void complete_nParts_noByteCopied_judgingReadsOnlyTheCentralDirectory() throws IOException {
+    StorageLocation location = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
+    int part = 5 * 1024 * 1024;
+    byte[] zip = TestZips.incompressible("server.bin", 3 * part + 777);
+    String upload = uploads().createMultipartUpload(location, Instant.parse("2100-01-01T00:00:00Z"));
+    List<MultipartUpload.RequestedPart> requested = new ArrayList<>();
+    for (int n = 0; n * part < zip.length; n++) {
+      byte[] slice = java.util.Arrays.copyOfRange(zip, n * part, Math.min(zip.length, (n + 1) * part));
+      requested.add(new MultipartUpload.RequestedPart(n + 1,
+          uploads().uploadPart(upload, location, n + 1, new ByteArrayInputStream(slice)).etag()));
+    }
+    List<Object> uploadInodes = new ArrayList<>();
+    try (Stream<Path> files = Files.list(root.resolve("uploads").resolve(upload)).sorted()) {
+      for (Path file : files.toList()) {
+        uploadInodes.add(Files.getAttribute(file, "unix:ino"));
+      }
+    }
+    assertThat(uploadInodes).hasSize(4);
+
+    uploads().completeMultipartUpload(upload, location, requested);
+    long readBefore = storage().bytesReadThroughParts();
+    assertThat(storage().archiveEntries(location)).contains(List.of("server.bin"));
+    long judged = storage().bytesReadThroughParts() - readBefore;
+
+    Path partsDir;
+    try (Stream<Path> dirs = Files.list(root.resolve("objects")).filter(Files::isDirectory)) {
+      partsDir = dirs.findFirst().orElseThrow();
+    }
+    List<Object> objectInodes = new ArrayList<>();
+    try (Stream<Path> files = Files.list(partsDir).sorted()) {
+      for (Path file : files.toList()) {
+        objectInodes.add(Files.getAttribute(file, "unix:ino"));
+      }
+    }
+    assertThat(objectInodes).as("the object's part files are the upload's, linked, not copied").isEqualTo(uploadInodes);
+    assertThat(root.resolve("uploads").resolve(upload)).doesNotExist();
+    // A stored zip of one entry: its central directory and end record take well under 1 KiB.
+    assertThat(judged).as("bytes read to judge the zip").isPositive().isLessThan(1024);
+    try (InputStream in = storage().open(location).orElseThrow()) {
+      assertThat(in.readAllBytes()).isEqualTo(zip);
+    }
+    for (int boundary = part; boundary < zip.length; boundary += part) {
+      try (InputStream in = storage().open(location, new dev.hangar.domain.storage.ByteRange(boundary - 10, 20)).orElseThrow()) {
+        assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(zip, boundary - 10, boundary + 10));
+      }
+    }
+    assertThat(storage().find(location)).get().satisfies(found -> assertThat(found.size()).isEqualTo(zip.length));
+  }
+
   @Test
   void start_partFilesNoRowNames_deletedAndCommittedPartsKept() throws IOException {
     StorageLocation location = TestBuilds.locationOf(new AccountId("123456789012"), TestBuilds.freshId());
