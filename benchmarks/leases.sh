@@ -16,8 +16,6 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$HERE")
-JAR="$HERE/target/hangar-benchmarks.jar"
 SIGN="$HERE/wrk/sign.py"
 CALLS=${CALLS:-1000000}
 THREADS=${THREADS:-2}
@@ -26,15 +24,8 @@ WARMUP=${WARMUP:-5s}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseG1GC}
 OUT=${OUT:-$HERE/target/leases-$(date -u +%Y%m%dT%H%M%SZ)}
 JSON=application/x-amz-json-1.1
-export BENCH_REGION=us-west-2
-export HANGAR_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
-export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-log() { echo "# $*" >&2; }
-
-if [[ ! -f "$JAR" ]]; then
-  log "building (no $JAR yet)"
-  (cd "$ROOT" && mvn -B -q package -DskipTests)
-fi
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 if ! command -v wrk >/dev/null; then
   log "installing wrk"
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -42,33 +33,6 @@ fi
 for tool in curl python3 jcmd; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
-mkdir -p "$OUT"
-cp "$JAR" "$OUT/hangar-benchmarks.jar"
-JAR="$OUT/hangar-benchmarks.jar"
-
-PIDS=()
-cleanup() { local pid; for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# start_server <name> <main class> [args...]: sets URL and PID once the server prints "listening on <url>".
-start_server() {
-  local name=$1 main=$2 logfile="$OUT/$1.log"
-  shift 2
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  java $JAVA_OPTS -Xlog:gc:file="$OUT/$name-gc.log" -cp "$JAR" "$main" 0 "$@" >"$logfile" 2>&1 </dev/null &
-  PID=$!
-  PIDS+=("$PID")
-  for _ in $(seq 150); do
-    URL=$(sed -n 's/^listening on //p' "$logfile" 2>/dev/null || true)
-    [[ -n "$URL" ]] && { log "$name: pid $PID on $URL"; return 0; }
-    kill -0 "$PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "$name did not start:" >&2
-  cat "$logfile" >&2
-  return 1
-}
 
 # signed <url> <target> <body>: sets SIGNED_HOST, SIGNED_DATE, SIGNED_AUTH (valid 15 min).
 signed() {
@@ -121,12 +85,12 @@ flood() {
   ROWS+=("$label|$requests|$seconds|$rps|$before|$after")
 }
 
-start_server baseline dev.hangar.benchmarks.BaselineServer
+start_java baseline dev.hangar.benchmarks.BaselineServer
 BASE_URL=$URL BASE_PID=$PID
-start_server hangar-memory dev.hangar.benchmarks.HangarServer --bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory \
+start_java hangar-memory dev.hangar.benchmarks.HangarServer --bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory \
   --data-dir="$OUT/memory-data"
 MEM_URL=$URL MEM_PID=$PID
-start_server hangar-local dev.hangar.benchmarks.HangarServer --bind=127.0.0.1 --region="$BENCH_REGION" --backend=local \
+start_java hangar-local dev.hangar.benchmarks.HangarServer --bind=127.0.0.1 --region="$BENCH_REGION" --backend=local \
   --data-dir="$OUT/local-data"
 LOCAL_URL=$URL LOCAL_PID=$PID
 

@@ -15,33 +15,16 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$HERE")
-JAR="$HERE/target/hangar-benchmarks.jar"
 CLIENT="$HERE/upload_client.py"
 SIZE_MIB=${SIZE_MIB:-256}
 WARM=${WARM:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx4g}
 TARGETS=${TARGETS:-sink-drop sink-disk moto memory local}
 OUT=${OUT:-$HERE/target/uploads-$(date -u +%Y%m%dT%H%M%SZ)}
-export BENCH_REGION=us-west-2
-export HANGAR_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
-export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 TICKS=$(getconf CLK_TCK)
-log() { echo "# $*" >&2; }
-
-if [[ ! -f "$JAR" ]]; then
-  log "building (no $JAR yet)"
-  (cd "$ROOT" && mvn -B -q package -DskipTests)
-fi
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 python3 -c 'import boto3, moto' 2>/dev/null || { echo "python3 with boto3 and moto is required" >&2; exit 1; }
-mkdir -p "$OUT"
-cp "$JAR" "$OUT/hangar-benchmarks.jar"
-JAR="$OUT/hangar-benchmarks.jar"
-
-PIDS=()
-cleanup() { local pid; for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 ZIP="$OUT/build.zip"
 python3 - "$ZIP" "$SIZE_MIB" <<'PY'
@@ -54,30 +37,6 @@ with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as z:
     z.writestr("run.sh", "#!/bin/sh\nexec ./server.bin\n")
 PY
 log "zip of $(stat -c %s "$ZIP") bytes"
-
-# wait_for <name> <log> <pattern>: sets URL from the first line matching "listening on <url>".
-wait_url() {
-  local name=$1 logfile=$2
-  for _ in $(seq 150); do
-    URL=$(sed -n 's/^listening on //p' "$logfile" 2>/dev/null | head -1 || true)
-    [[ -n "$URL" ]] && { log "$name: pid $PID on $URL"; return 0; }
-    kill -0 "$PID" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "$name did not start:" >&2
-  cat "$logfile" >&2
-  return 1
-}
-
-start_java() {
-  local name=$1 main=$2
-  shift 2
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  java $JAVA_OPTS -cp "$JAR" "$main" 0 "$@" >"$OUT/$name.log" 2>&1 </dev/null &
-  PID=$!
-  PIDS+=("$PID")
-  wait_url "$name" "$OUT/$name.log"
-}
 
 start_moto() {
   local port

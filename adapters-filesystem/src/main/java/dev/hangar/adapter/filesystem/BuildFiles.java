@@ -17,12 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.ArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -260,10 +260,9 @@ final class BuildFiles {
   private static void link(Path source, Path target) throws IOException {
     try {
       Files.createLink(target, source);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw e;
     } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-      if (e instanceof java.nio.file.FileAlreadyExistsException) {
-        throw (IOException) e;
-      }
       Files.copy(source, target);
       try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
         channel.force(true);
