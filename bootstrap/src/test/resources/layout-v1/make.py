@@ -8,7 +8,8 @@ a7ce366 (the last one writing that layout), never again:
   kill <node>; rm /tmp/v1/data/lease.key; tar -C /tmp/v1 -czf layout-v1.tar.gz data
 
 Builds made: "put" (PutObject), "multipart" (3 parts of 5 MiB, 5 MiB and 1 KiB), and "pending" (INITIALIZED, an
-upload with one part: the whole zip, which a test completes). Contents are deterministic, so expected.json records each object's SHA-256.
+upload with one part: the whole zip, which a test completes; its expiry, an hour after this ran, is moved forward by
+the test). Contents are deterministic, so expected.json records each object's SHA-256.
 """
 import hashlib, io, json, sys, zipfile
 import boto3

@@ -9,6 +9,11 @@ import dev.hangar.bootstrap.testing.JarNode;
 import dev.hangar.bootstrap.testing.S3Wire;
 import dev.hangar.bootstrap.testing.Uploads;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,6 +51,14 @@ class LayoutUpgradeIT {
     assertThat(untar.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(untar.exitValue()).as(new String(untar.getInputStream().readAllBytes())).isZero();
     JsonNode expected = JSON.readTree(fixture.resolve("expected.json").toFile());
+    // The fixture's one date-bound value: its upload in progress expired with the lease it was started under (an
+    // hour after make.py ran), and expired uploads are removed at start. Give it another hour from now, so that
+    // the test does not depend on the day it runs.
+    try (Connection catalog = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data").resolve("hangar.db"));
+        PreparedStatement extend = catalog.prepareStatement("UPDATE uploads SET expires_at = ?")) {
+      extend.setString(1, Instant.now().plus(Duration.ofHours(1)).toString());
+      assertThat(extend.executeUpdate()).isEqualTo(1);
+    }
 
     try (JarNode node = JarNode.start(dir.resolve("data"), List.of()); GameLiftClient gameLift = Clients.gameLift(node.endpoint());
         S3Client reader = Uploads.apiS3(node.endpoint())) {
