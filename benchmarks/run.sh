@@ -9,16 +9,26 @@
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=32 DURATION=10s WARMUP=5s REPEATS=3
 #   SCENARIOS: the scenarios to run, by key, space- or comma-separated (default all; they run in this order):
-#     async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local create create-cbor create-local
-#   baseline /async (async) runs whatever SCENARIOS says: every ratio is to it
+#     async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local update update-cbor
+#     credentials credentials-cbor tag tag-cbor untag untag-cbor tags tags-cbor create create-cbor delete delete-cbor
+#     create-local
+#   baseline /async (async) runs whatever SCENARIOS says: every ratio is to it; delete needs create (it deletes the
+#   builds create made in the same round), delete-cbor needs create-cbor
+#   CYCLES=10 CYCLE_COUNT=10000 CREATE_WARMUP_COUNT=100000: CreateBuild and DeleteBuild are measured together,
+#   delete as you create (run_cycles): a warm-up cycle of CREATE_WARMUP_COUNT creations and their deletions, then
+#   CYCLES cycles of CYCLE_COUNT CreateBuild followed by a DeleteBuild of each build they made, so that at most
+#   CYCLE_COUNT builds are alive (CREATE_WARMUP_COUNT during the warm-up) whatever the number of rounds
+#   CREATE_COUNT=100000: create-local's run (no deletions) stops after that many replies, its warm-up after
+#   CREATE_WARMUP_COUNT
 #   JAVA_OPTS="-Xms1g -Xmx4g" (every server gets the same) OUT=benchmarks/target/bench-<timestamp>
 #   OTHER_MAX=10 RETRIES=4: a measured run during which processes other than the servers and wrk used more than
 #   OTHER_MAX % of the machine's CPU is measured again, at most RETRIES times in the whole run
-# Default total: 3 rounds x 9 scenarios x (5 s warm-up + 10 s measured) = 6 min 45 s, plus start-up and retries.
+# Default total: 3 rounds x 24 scenarios x (3 s warm-up + 10 s measured, or the counts above) = about 16 minutes.
+# Round 1 also warms every JVM's JIT up: read the medians, not round 1 alone.
 # Servers, each its own JVM on a free port of 127.0.0.1, started only when a picked scenario needs it: the
-# bare-Undertow baseline; Hangar with SigV4 (DescribeBuild and ListBuilds, over JSON and over CBOR); Hangar with
-# --insecure-no-auth (DescribeBuild, to show what authentication costs); Hangar with SigV4 for CreateBuild over JSON
-# alone, and another for CreateBuild over CBOR alone, since the builds each piles up slow its JVM's GC.
+# bare-Undertow baseline; Hangar with SigV4 (every operation but CreateBuild and DeleteBuild, over JSON and over
+# CBOR); Hangar with --insecure-no-auth (DescribeBuild, to show what authentication costs); Hangar with SigV4 for
+# CreateBuild then DeleteBuild over JSON, and another for the two over CBOR.
 # A CBOR scenario's row also gets its ratio to the JSON scenario of the same operation; the two run one after the
 # other in every round, in turn JSON first and CBOR first. Any non-2xx reply under load stops the run.
 # Needs java, curl, python3 (standard library, to sign requests) and wrk (installed with apt-get if missing).
@@ -32,7 +42,11 @@ SIGN="$HERE/wrk/sign.py"
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-3s}
+CREATE_COUNT=${CREATE_COUNT:-100000}
+CREATE_WARMUP_COUNT=${CREATE_WARMUP_COUNT:-100000}
+CYCLES=${CYCLES:-10}
+CYCLE_COUNT=${CYCLE_COUNT:-10000}
 REPEATS=${REPEATS:-3}
 OTHER_MAX=${OTHER_MAX:-10}
 RETRIES=${RETRIES:-4}
@@ -48,7 +62,8 @@ export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 log() { echo "# $*" >&2; }
 
 # --- the scenarios picked: keys, in ALL_KEYS order, baseline /async always --------------------------------------
-ALL_KEYS=(async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local create create-cbor create-local)
+ALL_KEYS=(async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local update update-cbor
+  credentials credentials-cbor tag tag-cbor untag untag-cbor tags tags-cbor create create-cbor delete delete-cbor create-local)
 REQUESTED=" async ${SCENARIOS:-${ALL_KEYS[*]}} "
 REQUESTED=${REQUESTED//,/ }
 for key in $REQUESTED; do
@@ -59,6 +74,12 @@ for key in "${ALL_KEYS[@]}"; do
   [[ "$REQUESTED" == *" $key "* ]] && KEYS+=("$key")
 done
 picked() { local key; for key in "$@"; do [[ " ${KEYS[*]} " == *" $key "* ]] && return 0; done; return 1; }
+for key in delete delete-cbor; do
+  if picked "$key" && ! picked "${key/delete/create}"; then
+    echo "SCENARIOS: $key deletes what ${key/delete/create} creates; pick both" >&2
+    exit 2
+  fi
+done
 
 # --- prerequisites: build only when the jar is missing; install wrk only when it is missing ---------------
 if [[ ! -f "$JAR" ]]; then
@@ -123,7 +144,8 @@ start_server() {
 HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory --max-builds-per-account=10000000)
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
 HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR='' LOCAL='' CREATE_LOCAL=''
-if picked describe describe-cbor list list-cbor; then
+if picked describe describe-cbor list list-cbor update update-cbor credentials credentials-cbor tag tag-cbor untag untag-cbor \
+  tags tags-cbor; then
   start_server hangar HANGAR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-data" \
     --insecure-no-auth=false
 fi
@@ -137,10 +159,8 @@ if picked describe-noauth; then
   start_server hangar-noauth NOAUTH dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
     --data-dir="$OUT/hangar-noauth-data" --insecure-no-auth=true
 fi
-# CreateBuild gets a node of its own, one per protocol: the hundreds of thousands of builds it leaves behind make
-# every young GC of their JVM slower (30-150 ms pauses instead of 1-2 ms), which would hurt the scenarios measured
-# after it; on one node, the protocol measured second would also pay for the builds of the first.
-declare -A CREATED=()     # key of a CreateBuild scenario -> builds its node holds
+# CreateBuild and DeleteBuild get a node of their own, one per protocol, so that the builds alive between a
+# CreateBuild run and the DeleteBuild run after it (up to CREATE_COUNT) weigh on no other scenario's GC.
 declare -A CREATE_PIDS=()
 if picked create; then
   start_server hangar-create CREATE dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
@@ -202,12 +222,25 @@ create_builds() {
   for _ in $(seq 20); do call json "$1/" GameLift.CreateBuild '{"Name":"bench-seed"}' >/dev/null; done
   echo "$id"
 }
-BUILD_ID=build-none NOAUTH_BUILD_ID=build-none LOCAL_BUILD_ID=build-none
+BUILD_ID=build-none NOAUTH_BUILD_ID=build-none LOCAL_BUILD_ID=build-none KEEP_ID=build-none KEEP_CBOR_ID=build-none
+BUILD_ARN=arn:none
 [[ -z "$HANGAR" ]] || { BUILD_ID=$(create_builds "$HANGAR"); log "build $BUILD_ID on hangar (+20 seed builds)"; }
+if [[ -n "$HANGAR" ]]; then
+  BUILD_ARN=$(call json "$HANGAR/" GameLift.DescribeBuild "{\"BuildId\":\"$BUILD_ID\"}" | sed -n 's/.*"BuildArn":"\([^"]*\)".*/\1/p')
+  [[ -n "$BUILD_ARN" ]] || { echo "DescribeBuild on $HANGAR returned no BuildArn" >&2; exit 1; }
+fi
+# The build a DeleteBuild run's spare connections describe once its own requests are all sent (awsjson.lua).
+keeper() { call json "$1/" GameLift.CreateBuild '{"Name":"keeper"}' | sed -n 's/.*"BuildId":"\(build-[^"]*\)".*/\1/p'; }
+[[ -z "$CREATE" ]] || KEEP_ID=$(keeper "$CREATE")
+[[ -z "$CREATE_CBOR" ]] || KEEP_CBOR_ID=$(keeper "$CREATE_CBOR")
 [[ -z "$LOCAL" ]] || { LOCAL_BUILD_ID=$(create_builds "$LOCAL"); log "build $LOCAL_BUILD_ID on hangar-local (+20 seed builds)"; }
 [[ -z "$NOAUTH" ]] || { NOAUTH_BUILD_ID=$(create_builds "$NOAUTH"); log "build $NOAUTH_BUILD_ID on hangar-noauth (+20 seed builds)"; }
 
 DESCRIBE="{\"BuildId\":\"$BUILD_ID\"}"
+UPDATE="{\"BuildId\":\"$BUILD_ID\",\"Name\":\"bench\",\"Version\":\"1.0\"}"
+TAG="{\"ResourceARN\":\"$BUILD_ARN\",\"Tags\":[{\"Key\":\"team\",\"Value\":\"bench\"}]}"
+UNTAG="{\"ResourceARN\":\"$BUILD_ARN\",\"TagKeys\":[\"gone\"]}"
+TAGS="{\"ResourceARN\":\"$BUILD_ARN\"}"
 # key -> "name|protocol|url|X-Amz-Target|JSON body". The baseline gets the DescribeBuild request, signature
 # included, so that it parses the same bytes as Hangar; the no-auth node gets the same signed request and ignores
 # the signature. A CBOR scenario's body is the same JSON, which sign.py encodes as CBOR.
@@ -222,8 +255,22 @@ declare -A SCENARIO=(
   [describe-noauth]="Hangar DescribeBuild, no auth|json|$NOAUTH/|GameLift.DescribeBuild|{\"BuildId\":\"$NOAUTH_BUILD_ID\"}"
   [list]="Hangar ListBuilds|json|$HANGAR/|GameLift.ListBuilds|{\"Limit\":10}"
   [list-cbor]="Hangar ListBuilds, CBOR|cbor|$(cbor_url "$HANGAR" ListBuilds)|GameLift.ListBuilds|{\"Limit\":10}"
+  [update]="Hangar UpdateBuild|json|$HANGAR/|GameLift.UpdateBuild|$UPDATE"
+  [update-cbor]="Hangar UpdateBuild, CBOR|cbor|$(cbor_url "$HANGAR" UpdateBuild)|GameLift.UpdateBuild|$UPDATE"
+  [credentials]="Hangar RequestUploadCredentials|json|$HANGAR/|GameLift.RequestUploadCredentials|$DESCRIBE"
+  [credentials-cbor]="Hangar RequestUploadCredentials, CBOR|cbor|$(cbor_url "$HANGAR" RequestUploadCredentials)|GameLift.RequestUploadCredentials|$DESCRIBE"
+  [tag]="Hangar TagResource|json|$HANGAR/|GameLift.TagResource|$TAG"
+  [tag-cbor]="Hangar TagResource, CBOR|cbor|$(cbor_url "$HANGAR" TagResource)|GameLift.TagResource|$TAG"
+  [untag]="Hangar UntagResource|json|$HANGAR/|GameLift.UntagResource|$UNTAG"
+  [untag-cbor]="Hangar UntagResource, CBOR|cbor|$(cbor_url "$HANGAR" UntagResource)|GameLift.UntagResource|$UNTAG"
+  [tags]="Hangar ListTagsForResource|json|$HANGAR/|GameLift.ListTagsForResource|$TAGS"
+  [tags-cbor]="Hangar ListTagsForResource, CBOR|cbor|$(cbor_url "$HANGAR" ListTagsForResource)|GameLift.ListTagsForResource|$TAGS"
   [create]="Hangar CreateBuild|json|$CREATE/|GameLift.CreateBuild|{\"Name\":\"bench\"}"
   [create-cbor]="Hangar CreateBuild, CBOR|cbor|$(cbor_url "$CREATE_CBOR" CreateBuild)|GameLift.CreateBuild|{\"Name\":\"bench\"}"
+  # A DeleteBuild scenario's fixed request is the spare connections' DescribeBuild of a keeper build; its measured
+  # requests are the signed DeleteBuild of each build the CreateBuild run before it made (run_scenario).
+  [delete]="Hangar DeleteBuild|json|$CREATE/|GameLift.DescribeBuild|{\"BuildId\":\"$KEEP_ID\"}"
+  [delete-cbor]="Hangar DeleteBuild, CBOR|cbor|$(cbor_url "$CREATE_CBOR" DescribeBuild)|GameLift.DescribeBuild|{\"BuildId\":\"$KEEP_CBOR_ID\"}"
 )
 
 # Sanity: every scenario's request answers 200 before it is put under load (a CBOR one in CBOR, with the protocol's
@@ -238,9 +285,6 @@ for key in "${KEYS[@]}"; do
       tr -d '\r' <"$OUT/.sanity-headers" | grep -qix "$expected" \
         || { echo "$name: the 200 reply has no '$expected' header:" >&2; cat "$OUT/.sanity-headers" >&2; exit 1; }
     done
-  fi
-  if [[ "$key" == create* ]]; then
-    CREATED[$key]=1   # the sanity check's CreateBuild
   fi
 done
 if [[ -n "$HANGAR" ]]; then
@@ -260,14 +304,56 @@ if picked describe-cbor list-cbor; then
   fi
 fi
 
-# run_wrk <duration> <protocol> <url> <target> <body> <output file>: one bounded wrk run (timeout is a second
-# bound), replaying one signature made just before it.
+# run_wrk <duration> <protocol> <url> <target> <body> <output file> [VARIABLE=value...]: one bounded wrk run
+# (timeout is a second bound), replaying one signature made just before it; the variables go to awsjson.lua.
 run_wrk() {
   sign "$2" "$3" "$4" "$5"
-  WRK_PROTOCOL=$2 WRK_TARGET=$4 WRK_BODY=$5 WRK_BODY_HEX=$SIGNED_BODY_HEX WRK_HOST=$SIGNED_HOST \
-    WRK_AMZ_DATE=$SIGNED_DATE WRK_AUTHORIZATION=$SIGNED_AUTH timeout 1200 \
+  env WRK_PROTOCOL="$2" WRK_TARGET="$4" WRK_BODY="$5" WRK_BODY_HEX="$SIGNED_BODY_HEX" WRK_HOST="$SIGNED_HOST" \
+    WRK_AMZ_DATE="$SIGNED_DATE" WRK_AUTHORIZATION="$SIGNED_AUTH" WRK_THREADS="$THREADS" "${@:7}" timeout 1200 \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -s "$LUA" "$3" >"$6" 2>&1
 }
+
+# run_counted <output file> <run_wrk arguments...>: run_wrk in the background until each of its threads has made
+# its count (awsjson.lua writes <output file>.done.<thread>), then SIGINT, on which wrk prints its summary; wrk's
+# main thread would otherwise sleep out -d. Bounded by 20 minutes.
+run_counted() {
+  local marker="$1.done" pid
+  rm -f "$marker".*
+  run_wrk "${@:2}" WRK_DONE="$marker" &
+  pid=$!
+  for _ in $(seq 12000); do
+    (($(compgen -G "$marker.*" | wc -l) >= THREADS)) && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  pkill -INT -P "$pid" wrk 2>/dev/null || true   # run_wrk's child is timeout; its child is wrk
+  pkill -INT -f "wrk -t$THREADS -c$CONNECTIONS -d600s" 2>/dev/null || true
+  wait "$pid" || true
+}
+
+# run_scenario <duration> <count> <key> <slug> <protocol> <url> <target> <body> <output file>: run_wrk for the
+# scenario's kind. CreateBuild: at most <count> replies, their build ids kept in <slug>-ids.*; DeleteBuild: one
+# signed DeleteBuild of each build the same round's CreateBuild run of the same kind (warm-up or measured) made.
+run_scenario() {
+  local duration=$1 count=$2 key=$3 slug=$4
+  shift 4
+  case "$key" in
+    create*)
+      rm -f "$OUT/$slug-ids".*
+      run_counted "$OUT/$slug" 600s "$@" WRK_COLLECT="$OUT/$slug-ids" WRK_COUNT=$((count / THREADS)) ;;
+    delete*)
+      local made=${slug/delete/create} delete_url=$(cbor_url "${2%/service/*}" DeleteBuild)
+      [[ "$1" == json ]] && delete_url=$2
+      cat "$OUT/$made-ids".* | python3 "$SIGN" --batch $([[ "$1" == cbor ]] && echo --cbor) "$delete_url" \
+        GameLift.DeleteBuild '{"BuildId":"{id}"}' >"$OUT/$slug-requests"
+      [[ -s "$OUT/$slug-requests" ]] || { echo "$slug: no builds to delete ($OUT/$made-ids.*)" >&2; exit 1; }
+      run_counted "$OUT/$slug" 600s "$@" WRK_REQUESTS="$OUT/$slug-requests" WRK_BATCH_TARGET=GameLift.DeleteBuild \
+        WRK_BATCH_PATH="$(urlpath "$delete_url")" ;;
+    *)
+      run_wrk "$duration" "$@" ;;
+  esac
+}
+urlpath() { local rest=${1#*://}; [[ "$rest" == */* ]] && echo "/${rest#*/}" || echo /; }
 
 # CPU accounting, to tell a clean measurement from one that shared the cores with something else.
 # cpu_sample <variable>: stores "<machine busy> <machine total> <servers> <this shell's children>", all in clock
@@ -322,6 +408,56 @@ result_of() {
   printf -v "$3" '%s' "$result"
 }
 
+# run_cycles <create key> <round>: CreateBuild and DeleteBuild measured together, delete as you create: a warm-up
+# cycle of CREATE_WARMUP_COUNT, then CYCLES cycles, each CYCLE_COUNT CreateBuild (awsjson.lua collects their ids)
+# and then one DeleteBuild of each of them, so that at most CYCLE_COUNT builds are alive at any time. Each operation
+# gets one row: its requests over the time its runs took, its server CPU per request, and the highest p99 of its
+# runs (a percentile over runs cannot be merged; the highest is the honest one).
+run_cycles() {
+  local ckey=$1 round=$2 dkey=${1/create/delete} cycle count cname cprotocol curl ctarget cbody dname dprotocol durl \
+    dtarget dbody before after other t0 t1 t2 line
+  IFS='|' read -r cname cprotocol curl ctarget cbody <<<"${SCENARIO[$ckey]}"
+  IFS='|' read -r dname dprotocol durl dtarget dbody <<<"${SCENARIO[$dkey]}"
+  local -A sum=([creq]=0 [cdur]=0 [cticks]=0 [cp99]=0 [cerr]=0 [dreq]=0 [ddur]=0 [dticks]=0 [dp99]=0 [derr]=0)
+  cpu_sample before
+  for cycle in $(seq 0 "$CYCLES"); do
+    count=$CYCLE_COUNT
+    ((cycle > 0)) || count=$CREATE_WARMUP_COUNT
+    protocol=$cprotocol url=$curl target=$ctarget body=$cbody   # result_of resends it on a failure
+    t0=$(server_ticks "$curl")
+    run_scenario - "$count" "$ckey" "r$round-$ckey-c$cycle" "$cprotocol" "$curl" "$ctarget" "$cbody" \
+      "$OUT/r$round-$ckey-c$cycle.txt"
+    result_of "$cname" "$OUT/r$round-$ckey-c$cycle.txt" line
+    t1=$(server_ticks "$curl")
+    ((cycle == 0)) || accumulate c "$line" $((t1 - t0))
+    run_scenario - 0 "$dkey" "r$round-$dkey-c$cycle" "$dprotocol" "$durl" "$dtarget" "$dbody" \
+      "$OUT/r$round-$dkey-c$cycle.txt"
+    protocol=$dprotocol url=$durl target=$dtarget body=$dbody result_of "$dname" "$OUT/r$round-$dkey-c$cycle.txt" line
+    t2=$(server_ticks "$curl")
+    ((cycle == 0)) || accumulate d "$line" $((t2 - t1))
+  done
+  cpu_sample after
+  other=$(other_cpu "$before" "$after")
+  for op in c d; do
+    local okey=$ckey oname=$cname
+    [[ "$op" == d ]] && okey=$dkey oname=$dname
+    local rps cpu_us
+    rps=$(awk -v n="${sum[${op}req]}" -v d="${sum[${op}dur]}" 'BEGIN {printf "%.1f", n / (d / 1e6)}')
+    cpu_us=$(awk -v t="${sum[${op}ticks]}" -v hz="$TICKS" -v n="${sum[${op}req]}" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$okey" "$oname" "$rps" "${sum[${op}p99]}" "${sum[${op}err]}" \
+      "$other" "$cpu_us" >>"$RESULTS"
+    log "round $round  $(printf '%-30s' "$oname") $rps req/s  p99 ${sum[${op}p99]} ms (highest of $CYCLES runs)  server CPU $cpu_us us/request  socket errors ${sum[${op}err]}  other CPU $other %"
+  done
+}
+# accumulate <c or d> <RESULT line> <server ticks>: adds one counted run to run_cycles' sums.
+accumulate() {
+  sum[$1req]=$((sum[$1req] + $(field "$2" requests)))
+  sum[$1dur]=$((sum[$1dur] + $(field "$2" duration_us)))
+  sum[$1ticks]=$((sum[$1ticks] + $3))
+  sum[$1err]=$((sum[$1err] + $(field "$2" connect) + $(field "$2" read) + $(field "$2" write) + $(field "$2" timeout)))
+  sum[$1p99]=$(awk -v a="${sum[$1p99]}" -v b="$(field "$2" p99_ms)" 'BEGIN {print (b > a ? b : a)}')
+}
+
 JAVA_VERSION=$(java -version 2>&1 | sed -n 1p)
 WRK_VERSION=$({ wrk -v 2>&1 || true; } | sed -n 1p | cut -d' ' -f1-2)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -343,22 +479,30 @@ for round in $(seq "$REPEATS"); do
     done
   fi
   for key in "${order[@]}"; do
+    if [[ "$key" == delete* ]]; then
+      continue   # measured by run_cycles with its CreateBuild
+    fi
+    if [[ "$key" == create || "$key" == create-cbor ]] && picked "${key/create/delete}"; then
+      run_cycles "$key" "$round"
+      continue
+    fi
     IFS='|' read -r name protocol url target body <<<"${SCENARIO[$key]}"
     slug="r$round-$key"
-    run_wrk "$WARMUP" "$protocol" "$url" "$target" "$body" "$OUT/$slug-warmup.txt"
+    run_scenario "$WARMUP" "$CREATE_WARMUP_COUNT" "$key" "$slug-warmup" "$protocol" "$url" "$target" "$body" \
+      "$OUT/$slug-warmup.txt"
     result_of "$name (warm-up)" "$OUT/$slug-warmup.txt" warm
-    if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$warm" requests))); fi
     while true; do
       cpu_sample before
       ticks=$(server_ticks "$url")
-      run_wrk "$DURATION" "$protocol" "$url" "$target" "$body" "$OUT/$slug.txt"
+      run_scenario "$DURATION" "$CREATE_COUNT" "$key" "$slug" "$protocol" "$url" "$target" "$body" "$OUT/$slug.txt"
       ticks=$(($(server_ticks "$url") - ticks))
       cpu_sample after
       other=$(other_cpu "$before" "$after")
       result_of "$name" "$OUT/$slug.txt" line
       cpu_us=$(awk -v t="$ticks" -v hz="$TICKS" -v n="$(field "$line" requests)" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
-      if [[ "$key" == create* ]]; then CREATED[$key]=$((CREATED[$key] + $(field "$line" requests))); fi
-      if awk -v o="$other" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' && ((RETRIES > 0)); then
+      # (A CreateBuild or DeleteBuild run is never measured again: its builds are made or gone.)
+      if [[ "$key" != create* && "$key" != delete* ]] && awk -v o="$other" -v m="$OTHER_MAX" 'BEGIN {exit !(o > m)}' \
+        && ((RETRIES > 0)); then
         RETRIES=$((RETRIES - 1))
         log "round $round  $name: other processes used $other % of the CPU; measuring again ($RETRIES retries left)"
         mv "$OUT/$slug.txt" "$OUT/$slug-discarded-$RETRIES.txt"
@@ -421,13 +565,15 @@ echo "answered (clock ticks of 1/$TICKS s); it depends less on other load than r
 for key in create create-cbor create-local; do
   picked "$key" || continue
   IFS='|' read -r name _ <<<"${SCENARIO[$key]}"
+  made=$(cat "$OUT"/r*-"$key"-ids.* "$OUT"/r*-"$key"-warmup-ids.* "$OUT"/r*-"$key"-c*-ids.* 2>/dev/null | grep -c . || true)
   if [[ "$key" == create-local ]]; then
-    echo "The node of $name holds ${CREATED[$key]} builds in its database after the run ($(du -sh "$OUT/hangar-create-local-data" | cut -f1) on disk)."
+    echo "The node of $name made $made builds that it keeps in its database ($(du -sh "$OUT/hangar-create-local-data" | cut -f1) on disk)."
     continue
   fi
-  echo "The node of $name holds ${CREATED[$key]} builds in memory after the run (it keeps every build it answered)."
+  deleted=$(cat "$OUT"/r*-"${key/create/delete}"-c*-requests 2>/dev/null | grep -c . || true)
+  echo "The node of $name made $made builds whose ids it answered and was sent $deleted DeleteBuild of them."
   if command -v jcmd >/dev/null; then
-    # After a full GC, "used" is about what the builds and their credential leases keep alive.
+    # After a full GC, "used" is about what the builds left alive keep.
     jcmd "${CREATE_PIDS[$key]}" GC.run >/dev/null 2>&1 || true
     jcmd "${CREATE_PIDS[$key]}" GC.heap_info 2>/dev/null | sed -n 's/^ *garbage-first heap *\([^[]*\) \[.*$/Its heap after a full GC: \1/p' || true
   fi

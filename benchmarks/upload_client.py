@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""One boto3 upload_file with the AWS CLI's transfer defaults (8 MiB parts, 10 threads), timed.
+"""boto3 upload_file with the AWS CLI's transfer defaults (8 MiB parts, 10 threads), timed, <uploads> times.
 
-usage: upload_client.py hangar|plain <endpoint> <file> [<bucket>]
+usage: upload_client.py hangar|plain <endpoint> <file> <uploads> [<bucket>]
   hangar: CreateBuild with the API keys in HANGAR_ACCESS_KEY_ID / HANGAR_SECRET_ACCESS_KEY, then upload_file with
           the build's upload credentials to its StorageLocation; fails unless the build is READY afterwards.
   plain:  upload_file to <bucket>/<a fresh key> with any keys (the S3 sink, moto; the bucket must exist).
-prints one JSON line: {"seconds": ..., "bytes": ...}
+prints one JSON line per upload: {"seconds": ..., "bytes": ...}
 """
 import json
 import os
@@ -29,8 +29,7 @@ def s3(endpoint, key_id, secret, token=None):
         aws_session_token=token, config=Config(s3={"addressing_style": "path"}, retries={"total_max_attempts": 1}))
 
 
-def main():
-    target, endpoint, path = sys.argv[1], sys.argv[2], sys.argv[3]
+def upload(target, endpoint, path, bucket):
     size = os.path.getsize(path)
     if target == "hangar":
         gamelift = boto3.session.Session().client(
@@ -43,7 +42,7 @@ def main():
         bucket, key = location["Bucket"], location["Key"]
     else:
         client = s3(endpoint, "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
-        bucket, key = sys.argv[4], "bench/" + str(uuid.uuid4())
+        key = "bench/" + str(uuid.uuid4())
     start = time.monotonic()
     client.upload_file(path, bucket, key, Config=CLI_DEFAULTS)
     seconds = time.monotonic() - start
@@ -52,7 +51,14 @@ def main():
         if status != "READY":
             sys.exit("the build is %s after its upload, not READY" % status)
         gamelift.delete_build(BuildId=created["Build"]["BuildId"])
-    print(json.dumps({"seconds": seconds, "bytes": size}))
+    print(json.dumps({"seconds": seconds, "bytes": size}), flush=True)
+
+
+def main():
+    target, endpoint, path, uploads = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    bucket = sys.argv[5] if len(sys.argv) > 5 else None
+    for _ in range(uploads):
+        upload(target, endpoint, path, bucket)
 
 
 if __name__ == "__main__":

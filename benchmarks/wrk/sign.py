@@ -5,6 +5,11 @@ usage: sign.py <url> <x-amz-target> <json body>          AWS JSON 1.1: POST <url
        sign.py --cbor <url> <x-amz-target> <json body>   Smithy RPC v2 CBOR: POST <url>, whose path must be
                                                           /service/GameLift/operation/<the target's operation>;
                                                           the body is the JSON body encoded as CBOR
+       sign.py --batch [--cbor] <url> <x-amz-target> <json body with {id}>
+                                                          one request per build id read from stdin, {id}
+                                                          replaced by it; prints "x-amz-date TAB authorization
+                                                          TAB body in hex" a line (wrk/awsjson.lua's
+                                                          WRK_REQUESTS file), all signed at the same second
 (keys in HANGAR_ACCESS_KEY_ID / HANGAR_SECRET_ACCESS_KEY, region in BENCH_REGION, default us-west-2)
 
 prints the Host header, X-Amz-Date and Authorization, one a line, and with --cbor a fourth line: the CBOR body
@@ -61,21 +66,11 @@ def cbor(value):
     raise ValueError("no CBOR encoding here for %r" % (value,))
 
 
-def main():
-    args = sys.argv[1:]
-    use_cbor = bool(args) and args[0] == "--cbor"
-    if use_cbor:
-        args = args[1:]
-    if len(args) != 3:
-        sys.exit(__doc__)
-    url, target, body = args
-    access_key = os.environ["HANGAR_ACCESS_KEY_ID"]
-    secret = os.environ["HANGAR_SECRET_ACCESS_KEY"]
-    region = os.environ.get("BENCH_REGION", "us-west-2")
+def sign(url, target, body, use_cbor, now, access_key, secret, region):
+    """Returns (host, x-amz-date, authorization, payload bytes) of one signed request."""
     parts = urlsplit(url)
     host = parts.hostname + (":%d" % parts.port if parts.port else "")
     path = parts.path or "/"
-    now = datetime.datetime.now(datetime.timezone.utc)
     amz_date = now.strftime("%Y%m%dT%H%M%SZ")
     scope = "%s/%s/gamelift/aws4_request" % (now.strftime("%Y%m%d"), region)
     if use_cbor:
@@ -92,13 +87,52 @@ def main():
         headers = ["content-type:" + JSON_CONTENT_TYPE, "host:" + host, "x-amz-date:" + amz_date, "x-amz-target:" + target]
     canonical = "\n".join(["POST", path, ""] + headers + ["", signed_headers, hashlib.sha256(payload).hexdigest()])
     to_sign = "\n".join(["AWS4-HMAC-SHA256", amz_date, scope, hashlib.sha256(canonical.encode("utf-8")).hexdigest()])
-    key = ("AWS4" + secret).encode("utf-8")
-    for part in (now.strftime("%Y%m%d"), region, "gamelift", "aws4_request"):
-        key = _hmac(key, part)
+    key = _signing_key(secret, now.strftime("%Y%m%d"), region)
     signature = hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    authorization = "AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s" % (
+        access_key, scope, signed_headers, signature)
+    return host, amz_date, authorization, payload
+
+
+_KEYS = {}
+
+
+def _signing_key(secret, day, region):
+    if (secret, day, region) not in _KEYS:
+        key = ("AWS4" + secret).encode("utf-8")
+        for part in (day, region, "gamelift", "aws4_request"):
+            key = _hmac(key, part)
+        _KEYS[(secret, day, region)] = key
+    return _KEYS[(secret, day, region)]
+
+
+def main():
+    args = sys.argv[1:]
+    batch = bool(args) and args[0] == "--batch"
+    if batch:
+        args = args[1:]
+    use_cbor = bool(args) and args[0] == "--cbor"
+    if use_cbor:
+        args = args[1:]
+    if len(args) != 3:
+        sys.exit(__doc__)
+    url, target, body = args
+    access_key = os.environ["HANGAR_ACCESS_KEY_ID"]
+    secret = os.environ["HANGAR_SECRET_ACCESS_KEY"]
+    region = os.environ.get("BENCH_REGION", "us-west-2")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    if batch:
+        for line in sys.stdin:
+            build_id = line.strip()
+            if build_id:
+                _, amz_date, authorization, payload = sign(
+                    url, target, body.replace("{id}", build_id), use_cbor, now, access_key, secret, region)
+                print("%s\t%s\t%s" % (amz_date, authorization, payload.hex()))
+        return
+    host, amz_date, authorization, payload = sign(url, target, body, use_cbor, now, access_key, secret, region)
     print(host)
     print(amz_date)
-    print("AWS4-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s" % (access_key, scope, signed_headers, signature))
+    print(authorization)
     if use_cbor:
         print(payload.hex())
 

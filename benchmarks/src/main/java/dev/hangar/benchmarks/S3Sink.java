@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code drop}: the bytes are read and thrown away; what the client and the HTTP stack cost.
  *   <li>{@code disk}: each object or part is written into a new file under the folder given and
  *       {@code fdatasync}ed before the answer: what writing each byte to disk once, durably, costs.
+ *   <li>{@code disk-hash}: {@code disk}, and each body's SHA-256, MD5 and CRC32 computed as it is read: the least a
+ *       server that checks SigV4's payload hash and the client's CRC32 checksum and answers S3's MD5 ETag must add
+ *       (whatever it does with the results).
  * </ul>
  *
- * <p>Usage: {@code java -cp hangar-benchmarks.jar dev.hangar.benchmarks.S3Sink <port> drop|disk [folder]} (0 picks a
+ * <p>Usage: {@code java -cp hangar-benchmarks.jar dev.hangar.benchmarks.S3Sink <port> drop|disk|disk-hash [folder]} (0 picks a
  * free port). Binds 127.0.0.1 only, prints {@code listening on http://127.0.0.1:<port>}, runs until killed. Completing
  * an upload answers with a fixed XML body (its parts stay where they were written); nothing is ever read back.
  */
@@ -37,10 +41,12 @@ public final class S3Sink {
   private static final AtomicLong FILES = new AtomicLong();
 
   private final boolean disk;
+  private final boolean hash;
   private final Path folder;
 
-  private S3Sink(boolean disk, Path folder) {
+  private S3Sink(boolean disk, boolean hash, Path folder) {
     this.disk = disk;
+    this.hash = hash;
     this.folder = folder;
   }
 
@@ -48,11 +54,11 @@ public final class S3Sink {
     int port = Integer.parseInt(args[0]);
     boolean disk = switch (args[1]) {
       case "drop" -> false;
-      case "disk" -> true;
-      default -> throw new IllegalArgumentException("mode drop or disk, not " + args[1]);
+      case "disk", "disk-hash" -> true;
+      default -> throw new IllegalArgumentException("mode drop, disk or disk-hash, not " + args[1]);
     };
     Path folder = disk ? Files.createDirectories(Path.of(args[2])) : null;
-    S3Sink sink = new S3Sink(disk, folder);
+    S3Sink sink = new S3Sink(disk, args[1].equals("disk-hash"), folder);
     // As Hangar: 100 Continue once the body is first read (botocore sends Expect: 100-continue, and waits a second
     // for it when nobody answers).
     HttpHandler root = new io.undertow.server.handlers.HttpContinueReadHandler(new BlockingHandler(sink::handle));
@@ -111,15 +117,31 @@ public final class S3Sink {
       return;
     }
     Path file = folder.resolve("object-" + FILES.incrementAndGet());
+    MessageDigest sha256 = hash ? digest("SHA-256") : null;
+    MessageDigest md5 = hash ? digest("MD5") : null;
+    java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        if (hash) {
+          sha256.update(buffer, 0, read);
+          md5.update(buffer, 0, read);
+          crc32.update(buffer, 0, read);
+        }
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
         while (chunk.hasRemaining()) {
           out.write(chunk);
         }
       }
       out.force(false);
+    }
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
