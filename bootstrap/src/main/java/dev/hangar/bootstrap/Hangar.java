@@ -1,10 +1,13 @@
 package dev.hangar.bootstrap;
 
 import dev.hangar.adapter.http.HttpEndpoint;
+import dev.hangar.adapter.inmemory.InMemoryPrincipalDirectory;
 import dev.hangar.application.port.in.ReconcileStorageUseCase;
 import dev.hangar.application.port.out.UploadStore;
 import dev.hangar.bootstrap.wiring.DaggerHangarComponent;
 import dev.hangar.bootstrap.wiring.HangarComponent;
+import dev.hangar.domain.build.AccountId;
+import dev.hangar.domain.credential.Principal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,9 +28,11 @@ public final class Hangar implements AutoCloseable {
   private final PrincipalSource.Resolved principals;
   private final AutoCloseable storage;
   private final UploadSweeper sweeper;
+  private final InMemoryPrincipalDirectory directory;
 
   private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, AutoCloseable storage,
-      UploadSweeper sweeper) {
+      UploadSweeper sweeper, InMemoryPrincipalDirectory directory) {
+    this.directory = directory;
     this.config = config;
     this.endpoint = endpoint;
     this.principals = principals;
@@ -56,7 +61,8 @@ public final class Hangar implements AutoCloseable {
       closeQuietly(storage);
       throw e;
     }
-    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock));
+    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock),
+        component.principalDirectory());
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
@@ -71,6 +77,20 @@ public final class Hangar implements AutoCloseable {
   /** The principals the node authenticates, and the file it keeps them in when it made them itself. */
   public PrincipalSource.Resolved principals() {
     return principals;
+  }
+
+  /**
+   * Makes new API keys for {@code account} (an account no principal has yet is a new, empty one) and authenticates
+   * them from now on, until the node stops; they are kept nowhere else. Refused on a node without authentication.
+   */
+  public Principal addPrincipal(AccountId account) {
+    Objects.requireNonNull(account, "account");
+    if (config.insecureNoAuth()) {
+      throw new IllegalStateException("this node runs without authentication (--insecure-no-auth): it has no principals");
+    }
+    Principal principal = PrincipalSource.newPrincipal(account);
+    directory.add(principal);
+    return principal;
   }
 
   /** Removes the multipart uploads whose lease has expired now, rather than at the next periodic sweep. */

@@ -113,10 +113,16 @@ public final class PrincipalSource {
     return value.asText();
   }
 
-  private static boolean create(Path file, ServiceConfig config, Clock clock) {
+  /** New API keys for {@code account}: {@code AKIA} and 16 random letters and digits, a random 40-character secret. */
+  public static Principal newPrincipal(AccountId account) {
     SecureRandom random = new SecureRandom();
-    String accessKeyId = "AKIA" + random(random, KEY_ALPHABET, 16);
-    String secret = random(random, SECRET_ALPHABET, 40);
+    return new Principal("AKIA" + random(random, KEY_ALPHABET, 16), random(random, SECRET_ALPHABET, 40), account);
+  }
+
+  private static boolean create(Path file, ServiceConfig config, Clock clock) {
+    Principal made = newPrincipal(config.accountId());
+    String accessKeyId = made.accessKeyId();
+    String secret = made.secretAccessKey();
     String content = "# Hangar API keys for account " + config.accountId() + ", created " + clock.instant() + ".\n"
         + "# Keep this file private. Load the keys into a shell for the AWS CLI with:  . " + file + "\n"
         + KEY_LINE + accessKeyId + "\n"

@@ -3,22 +3,25 @@ package dev.hangar.adapter.inmemory;
 import dev.hangar.application.port.out.PrincipalDirectory;
 import dev.hangar.domain.credential.Principal;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A fixed set of principals, read once at start-up; access key ids are unique. */
+/**
+ * The principals read at start-up, and those an embedding program adds while the node runs ({@link #add}); access
+ * key ids are unique. Lookups take no lock.
+ */
 public final class InMemoryPrincipalDirectory implements PrincipalDirectory {
-  private final Map<String, Principal> byAccessKeyId;
+  private final ConcurrentHashMap<String, Principal> byAccessKeyId = new ConcurrentHashMap<>();
 
   public InMemoryPrincipalDirectory(Collection<Principal> principals) {
-    Map<String, Principal> map = new HashMap<>();
-    for (Principal principal : principals) {
-      if (map.put(principal.accessKeyId(), principal) != null) {
-        throw new IllegalArgumentException("access key id " + principal.accessKeyId() + " is given twice");
-      }
+    principals.forEach(this::add);
+  }
+
+  /** Authenticates {@code principal} from now on; refused when its access key id is already known. */
+  public void add(Principal principal) {
+    if (byAccessKeyId.putIfAbsent(principal.accessKeyId(), principal) != null) {
+      throw new IllegalArgumentException("access key id " + principal.accessKeyId() + " is given twice");
     }
-    this.byAccessKeyId = Map.copyOf(map);
   }
 
   @Override

@@ -24,4 +24,15 @@ class InMemoryPrincipalDirectoryTest {
     Principal twin = new Principal(alice.accessKeyId(), "another-secret-99", alice.account());
     assertThatThrownBy(() -> new InMemoryPrincipalDirectory(List.of(alice, twin))).hasMessageContaining(alice.accessKeyId());
   }
+
+  @Test
+  void add_authenticatesFromThenOn_andRefusesAKnownKey() {
+    InMemoryPrincipalDirectory directory = new InMemoryPrincipalDirectory(List.of(alice));
+    assertThat(directory.findByAccessKeyId(bob.accessKeyId())).isEmpty();
+    directory.add(bob);
+    assertThat(directory.findByAccessKeyId(bob.accessKeyId())).contains(bob);
+    Principal twin = new Principal(bob.accessKeyId(), "another-secret-99", alice.account());
+    assertThatThrownBy(() -> directory.add(twin)).hasMessageContaining(bob.accessKeyId());
+    assertThat(directory.findByAccessKeyId(bob.accessKeyId())).contains(bob);
+  }
 }

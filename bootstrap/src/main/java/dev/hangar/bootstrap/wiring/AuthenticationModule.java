@@ -24,8 +24,13 @@ public interface AuthenticationModule {
 
   @Provides
   @Singleton
-  static PrincipalDirectory principalDirectory(PrincipalSource.Resolved principals) {
+  static InMemoryPrincipalDirectory principalDirectory(PrincipalSource.Resolved principals) {
     return new InMemoryPrincipalDirectory(principals.principals());
+  }
+
+  @Provides
+  static PrincipalDirectory directoryPort(InMemoryPrincipalDirectory directory) {
+    return directory;
   }
 
   @Provides

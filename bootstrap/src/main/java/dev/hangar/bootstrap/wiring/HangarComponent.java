@@ -20,6 +20,9 @@ public interface HangarComponent {
 
   PrincipalSource.Resolved principals();
 
+  /** The principals the node authenticates, to which the embedding API adds. */
+  dev.hangar.adapter.inmemory.InMemoryPrincipalDirectory principalDirectory();
+
   UploadStore uploadStore();
 
   dev.hangar.application.port.out.AccountLedger accountLedger();
