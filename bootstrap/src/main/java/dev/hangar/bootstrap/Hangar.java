@@ -29,6 +29,7 @@ public final class Hangar implements AutoCloseable {
   private final AutoCloseable storage;
   private final UploadSweeper sweeper;
   private final InMemoryPrincipalDirectory directory;
+  private java.util.Optional<java.nio.file.Path> consoleLinks = java.util.Optional.empty();
 
   private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, AutoCloseable storage,
       UploadSweeper sweeper, InMemoryPrincipalDirectory directory) {
@@ -57,12 +58,21 @@ public final class Hangar implements AutoCloseable {
             + " object(s) no build owns deleted");
       }
       endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler());
+      HttpEndpoint started = endpoint;
+      try {
+        component.consoleAccess().ifPresent(console -> console.write(started.uri()));
+      } catch (RuntimeException e) {
+        started.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
       closeQuietly(storage);
       throw e;
     }
-    return new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock),
+    Hangar hangar = new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock),
         component.principalDirectory());
+    hangar.consoleLinks = component.consoleAccess().map(ConsoleAccess::file);
+    return hangar;
   }
 
   /** The base URL of the API and the upload endpoint, e.g. {@code http://127.0.0.1:8088}. */
@@ -91,6 +101,11 @@ public final class Hangar implements AutoCloseable {
     Principal principal = PrincipalSource.newPrincipal(account);
     directory.add(principal);
     return principal;
+  }
+
+  /** {@code <data-dir>/console-url}, where the console's links are, on the backends that have a console. */
+  public java.util.Optional<java.nio.file.Path> consoleLinks() {
+    return consoleLinks;
   }
 
   /** Removes the multipart uploads whose lease has expired now, rather than at the next periodic sweep. */

@@ -45,6 +45,8 @@ public final class Main {
           case MEMORY -> "backend memory: state is kept in memory and lost on exit";
         } + ")");
     describeAuthentication(config, hangar.principals());
+    hangar.consoleLinks().ifPresent(file -> System.out.println("Console: the link for each account is in " + file
+        + " (readable by you only)."));
   }
 
   private static void describeAuthentication(ServiceConfig config, PrincipalSource.Resolved principals) {

@@ -15,12 +15,19 @@ public final class RootHandler implements HttpHandler {
   private final HttpHandler s3;
   private final HttpHandler health = new HealthHandler();
   private final HttpDates dates;
+  private final java.util.Optional<HttpHandler> console;
 
   /**
    * @param s3 the upload endpoint; it is wrapped so that {@code Expect: 100-continue} is answered with 100 when
    *     the handler first reads the body, which it does only once the request is authenticated and allowed
    */
   public RootHandler(GameLiftHandler gameLift, HttpHandler s3, java.time.Clock clock) {
+    this(gameLift, s3, java.util.Optional.empty(), clock);
+  }
+
+  /** @param console the read-only console at {@code /_hangar/console}, on the backends that have one */
+  public RootHandler(GameLiftHandler gameLift, HttpHandler s3, java.util.Optional<HttpHandler> console, java.time.Clock clock) {
+    this.console = console;
     this.gameLift = gameLift;
     this.s3 = new io.undertow.server.handlers.HttpContinueReadHandler(s3);
     this.dates = new HttpDates(clock);
@@ -30,6 +37,11 @@ public final class RootHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     if (GameLiftHandler.addresses(exchange)) {
       gameLift.handleRequest(exchange);
+      return;
+    }
+    if (console.isPresent() && dev.hangar.adapter.http.console.ConsoleHandler.addresses(exchange)) {
+      dates.stamp(exchange);
+      console.get().handleRequest(exchange);
       return;
     }
     if (HEALTH_PATH.equals(exchange.getRequestPath())

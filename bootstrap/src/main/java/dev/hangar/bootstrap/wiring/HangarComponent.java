@@ -25,6 +25,8 @@ public interface HangarComponent {
 
   UploadStore uploadStore();
 
+  java.util.Optional<dev.hangar.bootstrap.ConsoleAccess> consoleAccess();
+
   dev.hangar.application.port.out.AccountLedger accountLedger();
 
   ReconcileStorageUseCase reconcileStorage();

@@ -21,7 +21,10 @@ import dev.hangar.adapter.http.s3.S3UseCases;
 import dev.hangar.adapter.http.sigv4.SigV4Verifier;
 import dev.hangar.application.port.out.LeaseLookup;
 import dev.hangar.application.port.out.PrincipalDirectory;
+import dev.hangar.bootstrap.ConsoleAccess;
+import dev.hangar.bootstrap.PrincipalSource;
 import dev.hangar.bootstrap.ServiceConfig;
+import dev.hangar.adapter.http.console.ConsoleHandler;
 import dev.hangar.application.port.in.CreateBuildUseCase;
 import dev.hangar.application.port.in.DeleteBuildUseCase;
 import dev.hangar.application.port.in.DescribeBuildUseCase;
@@ -66,8 +69,18 @@ public interface HttpAdapterModule {
 
   @Provides
   @Singleton
-  static RootHandler rootHandler(GameLiftHandler gameLift, S3Handler s3, Clock clock) {
-    return new RootHandler(gameLift, s3, clock);
+  static RootHandler rootHandler(GameLiftHandler gameLift, S3Handler s3, java.util.Optional<ConsoleAccess> console,
+      dev.hangar.application.port.in.AccountOverviewUseCase overview, Clock clock) {
+    return new RootHandler(gameLift, s3, console.map(access -> new ConsoleHandler(access.tokens(), overview, clock)), clock);
+  }
+
+  /** The console's tokens: on the embedded backends only (memory, local), whose uploads the node sees. */
+  @Provides
+  @Singleton
+  static java.util.Optional<ConsoleAccess> consoleAccess(ServiceConfig config, PrincipalSource.Resolved principals) {
+    return config.adapters() == dev.hangar.bootstrap.AdapterMode.AWS
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(ConsoleAccess.load(config, principals.principals()));
   }
 
   @Provides

@@ -73,6 +73,13 @@ public interface UseCaseModule {
 
   @Provides
   @Singleton
+  static dev.hangar.application.port.in.AccountOverviewUseCase accountOverview(BuildRepository builds,
+      dev.hangar.application.port.out.UploadStore uploads) {
+    return new dev.hangar.application.service.AccountOverviewService(builds, uploads);
+  }
+
+  @Provides
+  @Singleton
   static ListBuildsUseCase listBuilds(BuildRepository builds, SyncBuildFilesUseCase files) {
     return new ListBuildsService(builds, files);
   }

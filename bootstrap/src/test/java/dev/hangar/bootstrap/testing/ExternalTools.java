@@ -58,6 +58,18 @@ public final class ExternalTools {
     }
   }
 
+  /** Fails under CI, skips elsewhere, unless Debian's chromium and chromedriver are installed ({@code .ci/run} installs them). */
+  public static void requireChromium() {
+    boolean available = java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))
+        && java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+    if (!available) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("/usr/bin/chromium and /usr/bin/chromedriver are required under CI=true (.ci/run installs chromium and chromium-driver)");
+      }
+      Assumptions.abort("chromium or chromedriver is not installed");
+    }
+  }
+
   /** Runs a command with a bounded wait; {@code stdin} may be null. The environment is extended, not replaced. */
   public static Result run(List<String> command, String stdin, Map<String, String> env, long timeoutSeconds) {
     return run(command, stdin, env, timeoutSeconds, null);

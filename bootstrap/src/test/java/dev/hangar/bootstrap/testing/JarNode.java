@@ -21,8 +21,10 @@ public final class JarNode implements AutoCloseable {
   private final Process process;
   private final URI endpoint;
   private final Path stderr;
+  private final StringBuffer stdout;
 
-  private JarNode(Process process, URI endpoint, Path stderr) {
+  private JarNode(Process process, URI endpoint, Path stderr, StringBuffer stdout) {
+    this.stdout = stdout;
     this.process = process;
     this.endpoint = endpoint;
     this.stderr = stderr;
@@ -58,10 +60,13 @@ public final class JarNode implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("the jar did not start: " + line);
       }
+      StringBuffer stdout = new StringBuffer(line).append('\n');
       Thread drain = new Thread(() -> {
         try {
-          while (out.readLine() != null) {
-            // keep the pipe from filling up
+          for (String next = out.readLine(); next != null; next = out.readLine()) {
+            if (stdout.length() < 1 << 20) { // keeps the pipe from filling up, and at most 1 MiB of it
+              stdout.append(next).append('\n');
+            }
           }
         } catch (IOException e) {
           // the node stopped
@@ -69,7 +74,7 @@ public final class JarNode implements AutoCloseable {
       }, "jar-stdout");
       drain.setDaemon(true);
       drain.start();
-      return new JarNode(process, URI.create(matcher.group(1)), stderr);
+      return new JarNode(process, URI.create(matcher.group(1)), stderr, stdout);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,6 +87,11 @@ public final class JarNode implements AutoCloseable {
   /** Whether the node's process is still running. */
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** What the node has written to its standard output so far (its first 1 MiB). */
+  public String stdout() {
+    return stdout.toString();
   }
 
   /** What the node has written to its standard error so far. */
