@@ -50,7 +50,14 @@ final class ConfigOptions {
       new Option("max-builds-per-account", "1000", "most builds one account may hold, GameLift's default quota (memory, local)"),
       new Option("max-open-uploads-per-build", "100", "most multipart uploads open at once on one build"),
       new Option("key-layout", "{account}/{buildId}", "object key of a build's zip in --bucket; {account} and {buildId} once each"),
-      new Option("insecure-no-auth", "false", "accept every API call without authentication, as --account-id (throwaway tests only)", true));
+      new Option("insecure-no-auth", "false", "accept every API call without authentication, as --account-id (throwaway tests only)", true),
+      new Option("tls-cert", "", "PEM certificate chain (server's first): with --tls-key, the port serves HTTPS instead of HTTP"),
+      new Option("tls-key", "", "unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY), RSA or EC, of --tls-cert"),
+      new Option("insecure-http", "false", "allow plain HTTP on a non-loopback --bind (upload credentials then cross the network in clear)", true),
+      new Option("log-format", "text", "log lines on standard error: text, or json (one object per line)"),
+      new Option("access-log", "true", "one log line per request (hangar.access): true or false"),
+      new Option("metrics", "true", "request and JVM metrics at GET /_hangar/metrics (Prometheus text format): true or false"),
+      new Option("shutdown-grace", "30s", "on SIGTERM, how long requests in flight may take before the listener closes, 0s..1h"));
 
   /** Environment-only: a secret never goes on a command line, where every user of the machine can read it. */
   static final String ACCESS_KEY_ID_ENV = "HANGAR_ACCESS_KEY_ID";
@@ -118,7 +125,15 @@ final class ConfigOptions {
             read("upload-duration", values, ConfigOptions::parseDuration),
             optional(values, "s3-endpoint", ConfigOptions::parseEndpoint),
             optional(values, "sts-endpoint", ConfigOptions::parseEndpoint),
-            read("s3-path-style", values, ConfigOptions::parseBoolean)));
+            read("s3-path-style", values, ConfigOptions::parseBoolean)),
+        new ServingSettings(
+            optional(values, "tls-cert", Path::of),
+            optional(values, "tls-key", Path::of),
+            read("insecure-http", values, ConfigOptions::parseBoolean),
+            read("log-format", values, ConfigOptions::parseLogFormat),
+            read("access-log", values, ConfigOptions::parseBoolean),
+            read("metrics", values, ConfigOptions::parseBoolean),
+            read("shutdown-grace", values, ConfigOptions::parseDuration)));
     return withEnvironmentPrincipal(config, env);
   }
 
@@ -215,6 +230,14 @@ final class ConfigOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a port number");
     }
+  }
+
+  private static ServingSettings.LogFormat parseLogFormat(String value) {
+    return switch (value) {
+      case "text" -> ServingSettings.LogFormat.TEXT;
+      case "json" -> ServingSettings.LogFormat.JSON;
+      default -> throw new IllegalArgumentException("must be text or json");
+    };
   }
 
   private static AdapterMode parseBackend(String value) {

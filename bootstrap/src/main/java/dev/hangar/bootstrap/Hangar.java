@@ -30,6 +30,7 @@ public final class Hangar implements AutoCloseable {
   private final UploadSweeper sweeper;
   private final InMemoryPrincipalDirectory directory;
   private java.util.Optional<java.nio.file.Path> consoleLinks = java.util.Optional.empty();
+  private dev.hangar.adapter.http.observe.RequestObserver observer;
 
   private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, AutoCloseable storage,
       UploadSweeper sweeper, InMemoryPrincipalDirectory directory) {
@@ -57,7 +58,11 @@ public final class Hangar implements AutoCloseable {
             + reconciled.buildsChanged() + " brought up to date with their files, " + reconciled.orphanObjectsDeleted()
             + " object(s) no build owns deleted");
       }
-      endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler());
+      java.util.Optional<javax.net.ssl.SSLContext> tls = config.serving().tls()
+          ? java.util.Optional.of(dev.hangar.adapter.http.tls.PemTls.serverContext(config.serving().tlsCert().get(),
+              config.serving().tlsKey().get()))
+          : java.util.Optional.empty();
+      endpoint = HttpEndpoint.start(config.bindAddress(), config.port(), ioThreads(), workerThreads(), component.rootHandler(), tls);
       HttpEndpoint started = endpoint;
       try {
         component.consoleAccess().ifPresent(console -> console.write(started.uri()));
@@ -71,6 +76,7 @@ public final class Hangar implements AutoCloseable {
     }
     Hangar hangar = new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock),
         component.principalDirectory());
+    hangar.observer = component.requestObserver();
     hangar.consoleLinks = component.consoleAccess().map(ConsoleAccess::file);
     return hangar;
   }
@@ -111,6 +117,25 @@ public final class Hangar implements AutoCloseable {
   /** Removes the multipart uploads whose lease has expired now, rather than at the next periodic sweep. */
   public int removeExpiredUploads() {
     return sweeper.sweep();
+  }
+
+  /**
+   * A graceful stop: the health check answers 503 at once and new requests 503 with {@code Connection: close}; the
+   * requests in flight may finish for up to {@code grace}; then the listener and the stores close.
+   *
+   * @return true if every request in flight finished within the grace
+   */
+  public boolean shutdown(java.time.Duration grace) {
+    observer.drain();
+    boolean drained;
+    try {
+      drained = observer.awaitIdle(grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      drained = false;
+    }
+    close();
+    return drained;
   }
 
   /** Stops serving and releases the data folder; safe to call more than once. */

@@ -29,6 +29,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    LogLines.install(config.serving().logFormat());
     Hangar hangar;
     try {
       hangar = Hangar.start(config, Clock.systemUTC());
@@ -38,6 +39,7 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
+    stopGracefullyOn(hangar, config.serving().shutdownGrace(), "TERM", "INT");
     System.out.println("Hangar is serving the GameLift build API at " + hangar.endpoint() + " (region " + config.region() + ", "
         + switch (config.adapters()) {
           case AWS -> "backend aws: state in s3://" + config.bucket() + ", leases from STS";
@@ -47,6 +49,39 @@ public final class Main {
     describeAuthentication(config, hangar.principals());
     hangar.consoleLinks().ifPresent(file -> System.out.println("Console: the link for each account is in " + file
         + " (readable by you only)."));
+  }
+
+  /** Exit status after SIGTERM or SIGINT once every request in flight has finished. */
+  public static final int EXIT_STOPPED = 0;
+  /** Exit status after SIGTERM or SIGINT when --shutdown-grace ran out with requests still in flight (they were cut). */
+  public static final int EXIT_GRACE_EXPIRED = 3;
+
+  /**
+   * On each signal: drain (health 503, new requests 503), wait for the requests in flight up to {@code grace}, close
+   * the listener and the stores, and exit with {@link #EXIT_STOPPED} or {@link #EXIT_GRACE_EXPIRED}. A second signal
+   * during the drain changes nothing.
+   */
+  @SuppressWarnings("removal")
+  private static void stopGracefullyOn(Hangar hangar, java.time.Duration grace, String... signals) {
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    sun.misc.SignalHandler handler = signal -> {
+      if (!stopping.compareAndSet(false, true)) {
+        return;
+      }
+      Thread stopper = new Thread(() -> {
+        System.Logger log = System.getLogger(Main.class.getName());
+        log.log(System.Logger.Level.INFO, () -> "SIG" + signal.getName() + ": draining; requests in flight have up to "
+            + grace.toSeconds() + "s");
+        boolean drained = hangar.shutdown(grace);
+        log.log(System.Logger.Level.INFO, () -> drained ? "stopped: every request in flight finished"
+            : "stopped: the grace period ran out with requests in flight");
+        System.exit(drained ? EXIT_STOPPED : EXIT_GRACE_EXPIRED);
+      }, "hangar-drain");
+      stopper.start();
+    };
+    for (String signal : signals) {
+      sun.misc.Signal.handle(new sun.misc.Signal(signal), handler);
+    }
   }
 
   private static void describeAuthentication(ServiceConfig config, PrincipalSource.Resolved principals) {

@@ -39,7 +39,8 @@ public record ServiceConfig(
     boolean insecureNoAuth,
     UploadLimits uploadLimits,
     KeyLayout keyLayout,
-    AwsSettings aws) {
+    AwsSettings aws,
+    ServingSettings serving) {
 
   public static final Duration MIN_CREDENTIAL_LIFETIME = Duration.ofMinutes(15);
   public static final Duration MAX_CREDENTIAL_LIFETIME = Duration.ofHours(12);
@@ -57,6 +58,12 @@ public record ServiceConfig(
     Objects.requireNonNull(uploadLimits, "uploadLimits");
     Objects.requireNonNull(keyLayout, "keyLayout");
     Objects.requireNonNull(aws, "aws");
+    Objects.requireNonNull(serving, "serving");
+    if (!serving.tls() && !serving.insecureHttp() && !isLoopback(bindAddress)) {
+      throw new ConfigException("--bind " + bindAddress + " is not a loopback address, and plain HTTP would carry API keys' "
+          + "signatures and RequestUploadCredentials' secrets in clear across the network: serve HTTPS with --tls-cert and "
+          + "--tls-key, or give --insecure-http to accept that");
+    }
     if (adapters == AdapterMode.AWS && aws.uploadRoleArn().isEmpty()) {
       throw new ConfigException("--backend aws needs --upload-role-arn: the role that upload credentials are issued for");
     }
@@ -70,6 +77,15 @@ public record ServiceConfig(
     }
     if (credentialLifetime.compareTo(MIN_CREDENTIAL_LIFETIME) < 0 || credentialLifetime.compareTo(MAX_CREDENTIAL_LIFETIME) > 0) {
       throw new ConfigException("--credential-lifetime must be between 15m and 12h, got " + ConfigOptions.format(credentialLifetime));
+    }
+  }
+
+  /** Whether {@code address} (an IP literal or a name) is a loopback address; an unresolvable name is left to the bind. */
+  static boolean isLoopback(String address) {
+    try {
+      return java.net.InetAddress.getByName(address).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return true;
     }
   }
 
@@ -121,6 +137,7 @@ public record ServiceConfig(
     private UploadLimits uploadLimits;
     private KeyLayout keyLayout;
     private AwsSettings aws;
+    private ServingSettings serving;
 
     private Builder(ServiceConfig from) {
       bindAddress = from.bindAddress;
@@ -138,6 +155,7 @@ public record ServiceConfig(
       uploadLimits = from.uploadLimits;
       keyLayout = from.keyLayout;
       aws = from.aws;
+      serving = from.serving;
     }
 
     public Builder bindAddress(String value) {
@@ -215,9 +233,14 @@ public record ServiceConfig(
       return this;
     }
 
+    public Builder serving(ServingSettings value) {
+      serving = value;
+      return this;
+    }
+
     public ServiceConfig build() {
       return new ServiceConfig(bindAddress, port, region, accountId, credentialLifetime, defaultOperatingSystem, dataDir,
-          bucket, adapters, principalsFile, principals, insecureNoAuth, uploadLimits, keyLayout, aws);
+          bucket, adapters, principalsFile, principals, insecureNoAuth, uploadLimits, keyLayout, aws, serving);
     }
   }
 }

@@ -32,11 +32,28 @@ class ServiceConfigTest {
   }
 
   @Test
+  void parse_nonLoopbackBindWithoutTls_isRefusedUnlessInsecureHttp() {
+    assertThatThrownBy(() -> ServiceConfig.parse(new String[] {"--bind", "0.0.0.0"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("--bind 0.0.0.0 is not a loopback address")
+        .hasMessageContaining("--tls-cert").hasMessageContaining("--insecure-http");
+    assertThat(ServiceConfig.parse(new String[] {"--bind", "0.0.0.0", "--insecure-http"}, Map.of()).bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(ServiceConfig.parse(new String[] {"--bind", "0.0.0.0", "--tls-cert", "c.pem", "--tls-key", "k.pem"}, Map.of())
+        .serving().tls()).isTrue();
+    assertThat(ServiceConfig.parse(new String[] {"--bind", "::1"}, Map.of()).bindAddress()).isEqualTo("::1");
+  }
+
+  @Test
+  void parse_tlsCertWithoutKey_isRefused() {
+    assertThatThrownBy(() -> ServiceConfig.parse(new String[] {"--tls-cert", "c.pem"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("--tls-cert and --tls-key go together");
+  }
+
+  @Test
   void parse_flagsAndEnvironment_flagWins() {
     ServiceConfig config = ServiceConfig.parse(new String[] {"--port", "9001", "--region=eu-west-1"}, Map.of(
         "HANGAR_PORT", "9000", "HANGAR_ACCOUNT_ID", "210987654321", "HANGAR_CREDENTIAL_LIFETIME", "30m",
         "HANGAR_DEFAULT_OPERATING_SYSTEM", "WINDOWS_2022", "HANGAR_DATA_DIR", "/tmp/hangar-data", "HANGAR_BIND", "0.0.0.0",
-        "HANGAR_BUCKET", "studio-builds"));
+        "HANGAR_BUCKET", "studio-builds", "HANGAR_INSECURE_HTTP", "true"));
     assertThat(config.port()).isEqualTo(9001);
     assertThat(config.region().value()).isEqualTo("eu-west-1");
     assertThat(config.accountId().value()).isEqualTo("210987654321");

@@ -86,6 +86,7 @@ final class AwsJsonProtocol implements GameLiftProtocol {
   @Override
   public void sendError(HttpServerExchange exchange, GameLiftError error, String message) {
     byte[] bytes = WireMappers.errorBody(mapper, error.code(), message);
+    dev.hangar.adapter.http.observe.RequestFacts.error(exchange, error.code());
     exchange.setStatusCode(error.status());
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);
     exchange.getResponseHeaders().put(ERROR_TYPE, error.code());

@@ -18,7 +18,9 @@ public enum GameLiftError {
   UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400, Namespaces.FRONT_END),
   INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, Namespaces.FRONT_END),
   INVALID_SIGNATURE("InvalidSignatureException", 400, Namespaces.FRONT_END),
-  EXPIRED_TOKEN("ExpiredTokenException", 400, Namespaces.FRONT_END);
+  EXPIRED_TOKEN("ExpiredTokenException", 400, Namespaces.FRONT_END),
+  /** The node is shutting down (SIGTERM): SDKs retry a 503, on another node behind a load balancer. */
+  SERVICE_UNAVAILABLE("ServiceUnavailableException", 503, Namespaces.FRONT_END);
 
   /** The message of every fault: the detail goes to the log under the request id, never to the client. */
   public static final String INTERNAL_MESSAGE = "The service encountered an internal error. Try again.";

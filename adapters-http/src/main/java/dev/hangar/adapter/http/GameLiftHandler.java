@@ -1,5 +1,6 @@
 package dev.hangar.adapter.http;
 
+import dev.hangar.adapter.http.observe.RequestFacts;
 import dev.hangar.application.port.in.BuildNotFoundException;
 import dev.hangar.application.port.out.BuildStorage;
 import dev.hangar.application.port.out.DependencyFailureException;
@@ -106,8 +107,10 @@ public final class GameLiftHandler implements HttpHandler {
     String requestId = RequestIds.next();
     exchange.getResponseHeaders().put(REQUEST_ID, requestId);
     dates.stamp(exchange);
-    Binding binding = RpcV2CborProtocol.addresses(UndertowRequests.rawPath(exchange)) ? cbor : json;
+    Binding binding = binding(exchange);
     GameLiftProtocol protocol = binding.protocol();
+    String protocolLabel = binding == cbor ? RequestFacts.Protocol.CBOR : RequestFacts.Protocol.JSON;
+    RequestFacts.protocol(exchange, protocolLabel);
     Route route;
     try {
       route = binding.routes().get(protocol.operation(exchange, served));
@@ -115,6 +118,7 @@ public final class GameLiftHandler implements HttpHandler {
       refuseUnread(exchange, protocol, refusal.error(), refusal.getMessage());
       return;
     }
+    RequestFacts.operation(exchange, protocolLabel, route.operation().name());
     if (exchange.getRequestContentLength() > (long) MAX_BODY_BYTES + MAX_DISCARDED_BYTES) {
       refuseUnread(exchange, protocol, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
       return;
@@ -126,6 +130,23 @@ public final class GameLiftHandler implements HttpHandler {
         invoke(exchange, route, body, requestId);
       }
     });
+  }
+
+  private Binding binding(HttpServerExchange exchange) {
+    return RpcV2CborProtocol.addresses(UndertowRequests.rawPath(exchange)) ? cbor : json;
+  }
+
+  /**
+   * Answers a GameLift call that arrived while the node drains for a shutdown: 503 in the request's protocol,
+   * which SDKs retry, without reading the body; the connection closes after the reply.
+   */
+  public void refuseUnavailable(HttpServerExchange exchange) {
+    exchange.getResponseHeaders().put(REQUEST_ID, RequestIds.next());
+    dates.stamp(exchange);
+    Binding binding = binding(exchange);
+    RequestFacts.protocol(exchange, binding == cbor ? RequestFacts.Protocol.CBOR : RequestFacts.Protocol.JSON);
+    refuseUnread(exchange, binding.protocol(), GameLiftError.SERVICE_UNAVAILABLE, "The node is shutting down; send the request again, "
+        + "to another node if there is one.");
   }
 
   /** Refused before the body is read: close after answering rather than drain a body nobody wants. */

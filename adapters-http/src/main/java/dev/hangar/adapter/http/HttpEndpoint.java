@@ -16,10 +16,21 @@ public final class HttpEndpoint implements AutoCloseable {
     this.uri = uri;
   }
 
-  /** Binds and starts serving; port 0 picks a free port. */
+  /** Binds and starts serving plain HTTP; port 0 picks a free port. */
   public static HttpEndpoint start(String bindAddress, int port, int ioThreads, int workerThreads, HttpHandler root) {
-    Undertow undertow = Undertow.builder()
-        .addHttpListener(port, bindAddress)
+    return start(bindAddress, port, ioThreads, workerThreads, root, java.util.Optional.empty());
+  }
+
+  /** Binds and starts serving, HTTPS when {@code tls} is given (on the same port, instead of HTTP). */
+  public static HttpEndpoint start(String bindAddress, int port, int ioThreads, int workerThreads, HttpHandler root,
+      java.util.Optional<javax.net.ssl.SSLContext> tls) {
+    Undertow.Builder builder = Undertow.builder();
+    if (tls.isPresent()) {
+      builder.addHttpsListener(port, bindAddress, tls.get());
+    } else {
+      builder.addHttpListener(port, bindAddress);
+    }
+    Undertow undertow = builder
         .setIoThreads(ioThreads)
         .setWorkerThreads(workerThreads)
         .setServerOption(UndertowOptions.ALWAYS_SET_DATE, false)
@@ -36,7 +47,7 @@ public final class HttpEndpoint implements AutoCloseable {
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
-    return new HttpEndpoint(undertow, URI.create("http://" + host + ":" + address.getPort()));
+    return new HttpEndpoint(undertow, URI.create((tls.isPresent() ? "https://" : "http://") + host + ":" + address.getPort()));
   }
 
   /** The address clients use, e.g. {@code http://127.0.0.1:8088}. */

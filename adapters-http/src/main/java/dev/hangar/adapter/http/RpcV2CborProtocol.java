@@ -121,6 +121,7 @@ final class RpcV2CborProtocol implements GameLiftProtocol {
   @Override
   public void sendError(HttpServerExchange exchange, GameLiftError error, String message) {
     byte[] bytes = WireMappers.errorBody(mapper, error.shapeId(), message);
+    dev.hangar.adapter.http.observe.RequestFacts.error(exchange, error.code());
     exchange.setStatusCode(error.status());
     exchange.getResponseHeaders().put(SMITHY_PROTOCOL, PROTOCOL_ID);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE);

@@ -32,6 +32,7 @@ public final class SigV4CallerResolver implements CallerResolver {
     try {
       return new Caller(verifier.verify(UndertowRequests.signed(exchange), Canonical.sha256Hex(body), credentials).principal());
     } catch (SigV4Exception refusal) {
+      dev.hangar.adapter.http.observe.RequestFacts.authRefused(exchange, refusal.reason().name());
       throw new GameLiftFailure(errorFor(refusal.reason()), refusal.getMessage());
     }
   }

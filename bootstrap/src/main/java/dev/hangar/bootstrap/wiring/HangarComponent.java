@@ -18,6 +18,9 @@ import javax.inject.Singleton;
 public interface HangarComponent {
   RootHandler rootHandler();
 
+  /** Follows every request; holds the draining state of a graceful shutdown. */
+  dev.hangar.adapter.http.observe.RequestObserver requestObserver();
+
   PrincipalSource.Resolved principals();
 
   /** The principals the node authenticates, to which the embedding API adds. */

@@ -13,6 +13,12 @@ import dev.hangar.adapter.http.ListTagsForResourceOperation;
 import dev.hangar.adapter.http.NextTokens;
 import dev.hangar.adapter.http.RequestUploadCredentialsOperation;
 import dev.hangar.adapter.http.RootHandler;
+import dev.hangar.adapter.http.observe.AccessLog;
+import dev.hangar.adapter.http.observe.HttpMetrics;
+import dev.hangar.adapter.http.observe.MetricsHandler;
+import dev.hangar.adapter.http.observe.RequestObserver;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import dev.hangar.adapter.http.TagResourceOperation;
 import dev.hangar.adapter.http.UntagResourceOperation;
 import dev.hangar.adapter.http.UpdateBuildOperation;
@@ -70,8 +76,36 @@ public interface HttpAdapterModule {
   @Provides
   @Singleton
   static RootHandler rootHandler(GameLiftHandler gameLift, S3Handler s3, java.util.Optional<ConsoleAccess> console,
-      dev.hangar.application.port.in.AccountOverviewUseCase overview, Clock clock) {
-    return new RootHandler(gameLift, s3, console.map(access -> new ConsoleHandler(access.tokens(), overview, clock)), clock);
+      dev.hangar.application.port.in.AccountOverviewUseCase overview, java.util.Optional<PrometheusRegistry> metrics,
+      RequestObserver observer, Clock clock) {
+    return new RootHandler(gameLift, s3, console.map(access -> new ConsoleHandler(access.tokens(), overview, clock)),
+        metrics.map(MetricsHandler::new), observer, clock);
+  }
+
+  /** The node's metrics registry, with the JVM's metrics on it, unless --metrics false. */
+  @Provides
+  @Singleton
+  static java.util.Optional<PrometheusRegistry> metricsRegistry(ServiceConfig config) {
+    if (!config.serving().metrics()) {
+      return java.util.Optional.empty();
+    }
+    PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.builder().register(registry);
+    return java.util.Optional.of(registry);
+  }
+
+  /** Follows every request: the request metrics and the access log when they are on, and the draining state. */
+  @Provides
+  @Singleton
+  static RequestObserver requestObserver(ServiceConfig config, java.util.Optional<PrometheusRegistry> metrics) {
+    List<RequestObserver.Listener> listeners = new java.util.ArrayList<>();
+    metrics.ifPresent(registry -> listeners.add(new HttpMetrics(registry)));
+    if (config.serving().accessLog()) {
+      listeners.add(new AccessLog());
+    }
+    RequestObserver observer = new RequestObserver(listeners);
+    metrics.ifPresent(registry -> HttpMetrics.registerInFlight(registry, observer));
+    return observer;
   }
 
   /** The console's tokens: on the embedded backends only (memory, local), whose uploads the node sees. */

@@ -102,6 +102,18 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void metricsRule_inMemoryUsesPrometheus_fails() {
+    assertFailsOnlyOnViolations(HangarArchitectureRules::metricsOnlyInHttpAdapterAndBootstrap,
+        "violations.adapter.inmemory.InMemoryUsesPrometheus");
+  }
+
+  @Test
+  void loggingRule_serviceThatLogs_fails() {
+    assertFailsOnlyOnViolations(HangarArchitectureRules::noLoggingInDomainOrApplication,
+        "violations.application.service.ServiceThatLogs");
+  }
+
+  @Test
   void jacksonRule_inMemoryUsesJackson_fails() {
     assertFailsOnlyOnViolations(HangarArchitectureRules::jacksonOnlyInHttpAdapterAndBootstrap,
         "violations.adapter.inmemory.InMemoryUsesJackson");

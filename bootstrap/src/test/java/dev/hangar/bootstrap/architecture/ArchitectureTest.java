@@ -61,6 +61,13 @@ class ArchitectureTest {
       HangarArchitectureRules.undertowOnlyInHttpAdapterAndBootstrap(ROOT);
 
   @ArchTest
+  static final ArchRule metrics_onlyInHttpAdapterAndBootstrap =
+      HangarArchitectureRules.metricsOnlyInHttpAdapterAndBootstrap(ROOT);
+
+  @ArchTest
+  static final ArchRule logging_neverInDomainOrApplication = HangarArchitectureRules.noLoggingInDomainOrApplication(ROOT);
+
+  @ArchTest
   static final ArchRule jackson_onlyInHttpAdapterAndBootstrap =
       HangarArchitectureRules.jacksonOnlyInHttpAdapterAndBootstrap(ROOT);
 

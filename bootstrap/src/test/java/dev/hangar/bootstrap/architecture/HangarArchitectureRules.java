@@ -136,6 +136,21 @@ public final class HangarArchitectureRules {
         .because("Undertow stays in the HTTP adapter and bootstrap (STYLE.md 8.7)");
   }
 
+  /** Metrics: the Prometheus client in the adapter that sees requests and in bootstrap only (STYLE.md's module map). */
+  public static ArchRule metricsOnlyInHttpAdapterAndBootstrap(String root) {
+    return noClasses().that().resideOutsideOfPackages(root + ".adapter.http..", root + ".bootstrap..")
+        .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+        .because("metrics belong to the adapters that see requests and to bootstrap (STYLE.md, module map)");
+  }
+
+  /** Logging: never in domain or application, which return or raise what they have to report. */
+  public static ArchRule noLoggingInDomainOrApplication(String root) {
+    return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+        .should().callMethod(System.class, "getLogger", String.class)
+        .orShould().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.slf4j..")
+        .because("a use case that has something to report returns it or raises it (STYLE.md, module map)");
+  }
+
   /** Rule 7, Jackson. */
   public static ArchRule jacksonOnlyInHttpAdapterAndBootstrap(String root) {
     return noClasses().that().resideOutsideOfPackages(root + ".adapter.http..", root + ".bootstrap..")

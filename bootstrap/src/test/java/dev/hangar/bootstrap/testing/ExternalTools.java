@@ -58,6 +58,21 @@ public final class ExternalTools {
     }
   }
 
+  /** Debian's python3-prometheus-client, for {@code /usr/bin/python3} ({@code .ci/run} installs it). */
+  public static final String DEBIAN_PYTHON = "/usr/bin/python3";
+
+  /** Fails under CI, skips elsewhere, unless Debian's python3-prometheus-client parser can be imported. */
+  public static void requirePrometheusParser() {
+    boolean available = java.nio.file.Files.isExecutable(Path.of(DEBIAN_PYTHON))
+        && run(List.of(DEBIAN_PYTHON, "-c", "import prometheus_client.parser"), null, Map.of(), 30).exitCode() == 0;
+    if (!available) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("Debian's python3-prometheus-client is required under CI=true (.ci/run installs it)");
+      }
+      Assumptions.abort("python3-prometheus-client is not installed");
+    }
+  }
+
   /** Fails under CI, skips elsewhere, unless Debian's chromium and chromedriver are installed ({@code .ci/run} installs them). */
   public static void requireChromium() {
     boolean available = java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))

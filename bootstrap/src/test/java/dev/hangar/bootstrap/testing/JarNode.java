@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** The runnable jar started as a user starts it, with the test principal's keys, on a free loopback port. */
 public final class JarNode implements AutoCloseable {
   private static final Path JAR = Path.of("target", "hangar.jar").toAbsolutePath();
-  private static final Pattern ENDPOINT = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern ENDPOINT = Pattern.compile("at (https?://127\\.0\\.0\\.1:\\d+)");
 
   private final Process process;
   private final URI endpoint;
@@ -130,6 +130,24 @@ public final class JarNode implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while stopping the node", e);
     }
+  }
+
+  /** SIGTERM: the node starts its graceful shutdown; returns at once. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits, at most {@code seconds}, for the process to end, and returns its exit status. */
+  public int awaitExit(long seconds) {
+    try {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the node did not exit within " + seconds + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the node", e);
+    }
+    return process.exitValue();
   }
 
   /** The process id, for tools run against the live node. */

@@ -22,7 +22,9 @@ final class PutObjectOperation implements S3Operation {
   public void execute(S3Call call) {
     UploadRequest where = call.upload();
     S3Body body = call.body();
+    dev.hangar.adapter.http.observe.RequestFacts.uploadStarted(call.exchange());
     StoredObject object = useCase.putBuildObject(new PutBuildObjectCommand(where, body.declaredLength(), body.stream()));
+    dev.hangar.adapter.http.observe.RequestFacts.uploaded(call.exchange(), object.size());
     body.replyStored(call.exchange(), object.etag());
   }
 }

@@ -29,7 +29,8 @@ public enum S3Error {
   NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
   NOT_IMPLEMENTED("NotImplemented", 501, "A header or operation you provided implies functionality that is not implemented."),
-  INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.");
+  INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again."),
+  SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "The node is shutting down; send the request again, to another node if there is one.");
 
   private final String code;
   private final int status;

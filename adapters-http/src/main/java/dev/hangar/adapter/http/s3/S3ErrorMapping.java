@@ -2,6 +2,7 @@ package dev.hangar.adapter.http.s3;
 
 import dev.hangar.adapter.http.s3.ClientStream.ClientGoneException;
 import dev.hangar.adapter.http.s3.payload.PayloadException;
+import dev.hangar.adapter.http.observe.RequestFacts;
 import dev.hangar.adapter.http.sigv4.SigV4Exception;
 import dev.hangar.adapter.http.sigv4.SigV4Verifier;
 import dev.hangar.application.port.in.UploadDeniedException;
@@ -62,6 +63,7 @@ final class S3ErrorMapping {
   }
 
   private static void refuseSignature(HttpServerExchange exchange, SigV4Exception refusal, String requestId) {
+    RequestFacts.authRefused(exchange, refusal.reason().name());
     boolean presigned = dev.hangar.adapter.http.UndertowRequests.target(exchange).firstValues().containsKey("X-Amz-Algorithm");
     switch (refusal.reason()) {
       case MISSING_AUTHENTICATION -> refuse(exchange, S3Error.ACCESS_DENIED, "Access Denied", Map.of(), requestId);
@@ -82,6 +84,7 @@ final class S3ErrorMapping {
   }
 
   private static void refuse(HttpServerExchange exchange, S3Error error, String message, Map<String, String> extra, String requestId) {
+    RequestFacts.error(exchange, error.code());
     if (exchange.isResponseStarted()) {
       exchange.setPersistent(false);
       exchange.endExchange();

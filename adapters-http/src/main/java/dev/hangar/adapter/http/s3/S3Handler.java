@@ -2,6 +2,7 @@ package dev.hangar.adapter.http.s3;
 
 import dev.hangar.adapter.http.HttpDates;
 import dev.hangar.adapter.http.RequestIds;
+import dev.hangar.adapter.http.observe.RequestFacts;
 import dev.hangar.adapter.http.sigv4.SigV4Verifier;
 import dev.hangar.adapter.http.sigv4.Verified;
 import dev.hangar.application.port.out.LeaseLookup;
@@ -57,6 +58,7 @@ public final class S3Handler implements HttpHandler {
       exchange.dispatch(this);
       return;
     }
+    RequestFacts.protocol(exchange, RequestFacts.Protocol.S3);
     String requestId = RequestIds.next();
     exchange.getResponseHeaders().put(REQUEST_ID, requestId).put(ID_2, requestId);
     dates.stamp(exchange);
@@ -76,8 +78,30 @@ public final class S3Handler implements HttpHandler {
           : new S3Failure(S3Error.NOT_IMPLEMENTED, "Only objects of builds are served here: GET or HEAD /<bucket>/<key>");
     }
     S3Call call = new S3Call(exchange, request, verified, request.bucket(), request.key());
+    String operation = operationOf(request);
+    RequestFacts.operation(exchange, RequestFacts.Protocol.S3, operation);
     request.requireOnlyOperationParameters();
-    operations.get(operationOf(request)).execute(call);
+    operations.get(operation).execute(call);
+  }
+
+  /**
+   * Answers a request that arrived while the node drains for a shutdown: S3's 503 ServiceUnavailable, which SDKs
+   * retry, without reading the body; the connection closes after the reply.
+   */
+  public static void refuseUnavailable(HttpServerExchange exchange) {
+    RequestFacts.protocol(exchange, RequestFacts.Protocol.S3);
+    RequestFacts.error(exchange, S3Error.SERVICE_UNAVAILABLE.code());
+    String requestId = RequestIds.next();
+    exchange.getResponseHeaders().put(REQUEST_ID, requestId).put(ID_2, requestId);
+    exchange.setPersistent(false);
+    exchange.setStatusCode(S3Error.SERVICE_UNAVAILABLE.status());
+    if (exchange.getRequestMethod().toString().equals("HEAD")) {
+      exchange.endExchange();
+      return;
+    }
+    exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "application/xml");
+    exchange.getResponseSender().send(S3Xml.error(S3Error.SERVICE_UNAVAILABLE, S3Error.SERVICE_UNAVAILABLE.message(), requestId,
+        Map.of()));
   }
 
   /** The S3 operation a request names, by its method and sub-resource; anything else is refused. */

@@ -26,8 +26,10 @@ final class UploadPartOperation implements S3Operation {
     }
     int partNumber = call.request().partNumber();
     S3Body body = call.body();
+    dev.hangar.adapter.http.observe.RequestFacts.uploadStarted(call.exchange());
     StoredPart part = useCase.uploadPart(new UploadPartCommand(where, call.request().uploadId(), partNumber,
         body.declaredLength(), body.stream()));
+    dev.hangar.adapter.http.observe.RequestFacts.uploaded(call.exchange(), part.size());
     body.replyStored(call.exchange(), part.etag());
   }
 }
