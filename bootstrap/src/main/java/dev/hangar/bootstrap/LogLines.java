@@ -27,6 +27,8 @@ final class LogLines extends Handler {
   private final PrintStream out;
   private final Thread writer;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
   private LogLines(ServingSettings.LogFormat format, OutputStream out) {
     this.format = format;
@@ -34,6 +36,13 @@ final class LogLines extends Handler {
     this.writer = new Thread(this::write, "hangar-log-writer");
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /** Writes out every line logged so far, before an exit. */
+  static void flushAll() {
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      handler.flush();
+    }
   }
 
   /** Replaces the root logger's handlers with one that writes {@code format} lines to standard error. */
@@ -54,6 +63,7 @@ final class LogLines extends Handler {
     String line = format == ServingSettings.LogFormat.JSON ? json(record) : text(record);
     try {
       lines.put(line);
+      published.incrementAndGet();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -76,10 +86,11 @@ final class LogLines extends Handler {
           out.print(line);
           out.print('\n');
         }
-        batch.clear();
         if (lines.isEmpty()) {
           out.flush();
         }
+        written.addAndGet(batch.size());
+        batch.clear();
       } catch (InterruptedException e) {
         return;
       }
@@ -88,14 +99,13 @@ final class LogLines extends Handler {
 
   @Override
   public void flush() {
+    // Until every line published so far is written and flushed (the writer flushes when its queue is empty), at most 5 s.
+    long target = published.get();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!lines.isEmpty() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      Thread.yield();
+    while (written.get() < target && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
     }
-    synchronized (this) {
-      out.flush();
-    }
+    out.flush();
   }
 
   @Override

@@ -75,8 +75,10 @@ public final class Main {
         boolean drained = hangar.shutdown(grace);
         log.log(System.Logger.Level.INFO, () -> drained ? "stopped: every request in flight finished"
             : "stopped: the grace period ran out with requests in flight");
+        LogLines.flushAll();
         System.exit(drained ? EXIT_STOPPED : EXIT_GRACE_EXPIRED);
       }, "hangar-drain");
+      stopper.setDaemon(false); // the signal's thread is a daemon: without this the JVM would end when the listener stops
       stopper.start();
     };
     for (String signal : signals) {

@@ -240,7 +240,7 @@ public final class S3Wire {
     }
   }
 
-  static String head(Request request) {
+  public static String head(Request request) {
     return head(request, true);
   }
 
@@ -253,7 +253,7 @@ public final class S3Wire {
     return head.append(close ? "Connection: close\r\n\r\n" : "\r\n").toString();
   }
 
-  private static Response read(InputStream in) throws IOException {
+  public static Response read(InputStream in) throws IOException {
     ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
     int last4 = 0;
     while (last4 != 0x0D0A0D0A) {
