@@ -9,7 +9,7 @@
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=32 DURATION=10s WARMUP=5s REPEATS=3
 #   SCENARIOS: the scenarios to run, by key, space- or comma-separated (default all; they run in this order):
-#     async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local update update-cbor
+#     async blocking describe describe-cbor describe-quiet describe-cbor-quiet describe-local describe-noauth list list-cbor list-local update update-cbor
 #     credentials credentials-cbor tag tag-cbor untag untag-cbor tags tags-cbor create create-cbor delete delete-cbor
 #     create-local
 #   baseline /async (async) runs whatever SCENARIOS says: every ratio is to it; delete needs create (it deletes the
@@ -62,7 +62,7 @@ export HANGAR_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 log() { echo "# $*" >&2; }
 
 # --- the scenarios picked: keys, in ALL_KEYS order, baseline /async always --------------------------------------
-ALL_KEYS=(async blocking describe describe-cbor describe-local describe-noauth list list-cbor list-local update update-cbor
+ALL_KEYS=(async blocking describe describe-cbor describe-quiet describe-cbor-quiet describe-local describe-noauth list list-cbor list-local update update-cbor
   credentials credentials-cbor tag tag-cbor untag untag-cbor tags tags-cbor create create-cbor delete delete-cbor create-local)
 REQUESTED=" async ${SCENARIOS:-${ALL_KEYS[*]}} "
 REQUESTED=${REQUESTED//,/ }
@@ -143,7 +143,7 @@ start_server() {
 # (GameLift's 1,000 per account by default) is raised: the CreateBuild scenarios create hundreds of thousands.
 HANGAR_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=memory --max-builds-per-account=10000000)
 start_server baseline BASELINE dev.hangar.benchmarks.BaselineServer
-HANGAR='' NOAUTH='' CREATE='' CREATE_CBOR='' LOCAL='' CREATE_LOCAL=''
+HANGAR='' QUIET='' QUIET_BUILD_ID=build-none NOAUTH='' CREATE='' CREATE_CBOR='' LOCAL='' CREATE_LOCAL=''
 if picked describe describe-cbor list list-cbor update update-cbor credentials credentials-cbor tag tag-cbor untag untag-cbor \
   tags tags-cbor; then
   start_server hangar HANGAR dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" --data-dir="$OUT/hangar-data" \
@@ -154,6 +154,11 @@ LOCAL_FLAGS=(--bind=127.0.0.1 --region="$BENCH_REGION" --backend=local --max-bui
 if picked describe-local list-local; then
   start_server hangar-local LOCAL dev.hangar.benchmarks.HangarServer "${LOCAL_FLAGS[@]}" --data-dir="$OUT/hangar-local-data" \
     --insecure-no-auth=false
+fi
+# Metrics and the access log are on by default (as on the jar); this node has both off, to measure what they cost.
+if picked describe-quiet describe-cbor-quiet; then
+  start_server hangar-quiet QUIET dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
+    --data-dir="$OUT/hangar-quiet-data" --insecure-no-auth=false --metrics=false --access-log=false
 fi
 if picked describe-noauth; then
   start_server hangar-noauth NOAUTH dev.hangar.benchmarks.HangarServer "${HANGAR_FLAGS[@]}" \
@@ -234,6 +239,7 @@ keeper() { call json "$1/" GameLift.CreateBuild '{"Name":"keeper"}' | sed -n 's/
 [[ -z "$CREATE" ]] || KEEP_ID=$(keeper "$CREATE")
 [[ -z "$CREATE_CBOR" ]] || KEEP_CBOR_ID=$(keeper "$CREATE_CBOR")
 [[ -z "$LOCAL" ]] || { LOCAL_BUILD_ID=$(create_builds "$LOCAL"); log "build $LOCAL_BUILD_ID on hangar-local (+20 seed builds)"; }
+[[ -z "$QUIET" ]] || { QUIET_BUILD_ID=$(create_builds "$QUIET"); log "build $QUIET_BUILD_ID on hangar-quiet (+20 seed builds)"; }
 [[ -z "$NOAUTH" ]] || { NOAUTH_BUILD_ID=$(create_builds "$NOAUTH"); log "build $NOAUTH_BUILD_ID on hangar-noauth (+20 seed builds)"; }
 
 DESCRIBE="{\"BuildId\":\"$BUILD_ID\"}"
@@ -252,6 +258,8 @@ declare -A SCENARIO=(
   [describe-local]="Hangar DescribeBuild, local|json|$LOCAL/|GameLift.DescribeBuild|{\"BuildId\":\"$LOCAL_BUILD_ID\"}"
   [list-local]="Hangar ListBuilds, local|json|$LOCAL/|GameLift.ListBuilds|{\"Limit\":10}"
   [create-local]="Hangar CreateBuild, local|json|$CREATE_LOCAL/|GameLift.CreateBuild|{\"Name\":\"bench\"}"
+  [describe-quiet]="Hangar DescribeBuild, no metrics or access log|json|$QUIET/|GameLift.DescribeBuild|{\"BuildId\":\"$QUIET_BUILD_ID\"}"
+  [describe-cbor-quiet]="Hangar DescribeBuild, CBOR, no metrics or access log|cbor|$(cbor_url "$QUIET" DescribeBuild)|GameLift.DescribeBuild|{\"BuildId\":\"$QUIET_BUILD_ID\"}"
   [describe-noauth]="Hangar DescribeBuild, no auth|json|$NOAUTH/|GameLift.DescribeBuild|{\"BuildId\":\"$NOAUTH_BUILD_ID\"}"
   [list]="Hangar ListBuilds|json|$HANGAR/|GameLift.ListBuilds|{\"Limit\":10}"
   [list-cbor]="Hangar ListBuilds, CBOR|cbor|$(cbor_url "$HANGAR" ListBuilds)|GameLift.ListBuilds|{\"Limit\":10}"

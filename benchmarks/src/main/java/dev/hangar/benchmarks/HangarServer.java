@@ -26,6 +26,7 @@ public final class HangarServer {
     if (!config.bindAddress().equals("127.0.0.1")) {
       throw new IllegalArgumentException("the benchmark serves on 127.0.0.1 only, not " + config.bindAddress());
     }
+    dev.hangar.bootstrap.LogLines.install(config.serving().logFormat()); // the jar's log writer, so the access log costs what it costs there
     Hangar hangar = Hangar.start(config, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(hangar::close, "hangar-shutdown"));
     System.out.println("listening on " + hangar.endpoint());

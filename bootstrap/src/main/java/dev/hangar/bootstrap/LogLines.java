@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * by a writer thread in batches, so a request never waits for the terminal; the queue is bounded (a full queue makes
  * the logging thread wait, nothing is dropped), and what is queued is written before the JVM exits.
  */
-final class LogLines extends Handler {
+public final class LogLines extends Handler {
   private static final int QUEUE = 16_384;
   private final ServingSettings.LogFormat format;
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
@@ -46,7 +46,7 @@ final class LogLines extends Handler {
   }
 
   /** Replaces the root logger's handlers with one that writes {@code format} lines to standard error. */
-  static void install(ServingSettings.LogFormat format) {
+  public static void install(ServingSettings.LogFormat format) {
     Logger root = Logger.getLogger("");
     for (Handler handler : root.getHandlers()) {
       root.removeHandler(handler);
