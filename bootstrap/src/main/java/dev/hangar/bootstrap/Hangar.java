@@ -29,11 +29,14 @@ public final class Hangar implements AutoCloseable {
   private final AutoCloseable storage;
   private final UploadSweeper sweeper;
   private final InMemoryPrincipalDirectory directory;
-  private java.util.Optional<java.nio.file.Path> consoleLinks = java.util.Optional.empty();
-  private dev.hangar.adapter.http.observe.RequestObserver observer;
+  private final java.util.Optional<java.nio.file.Path> consoleLinks;
+  private final dev.hangar.adapter.http.observe.RequestObserver observer;
 
   private Hangar(ServiceConfig config, HttpEndpoint endpoint, PrincipalSource.Resolved principals, AutoCloseable storage,
-      UploadSweeper sweeper, InMemoryPrincipalDirectory directory) {
+      UploadSweeper sweeper, InMemoryPrincipalDirectory directory, java.util.Optional<java.nio.file.Path> consoleLinks,
+      dev.hangar.adapter.http.observe.RequestObserver observer) {
+    this.consoleLinks = consoleLinks;
+    this.observer = observer;
     this.directory = directory;
     this.config = config;
     this.endpoint = endpoint;
@@ -75,9 +78,7 @@ public final class Hangar implements AutoCloseable {
       throw e;
     }
     Hangar hangar = new Hangar(config, endpoint, principals, storage, new UploadSweeper(uploads, component.accountLedger(), clock),
-        component.principalDirectory());
-    hangar.observer = component.requestObserver();
-    hangar.consoleLinks = component.consoleAccess().map(ConsoleAccess::file);
+        component.principalDirectory(), component.consoleAccess().map(ConsoleAccess::file), component.requestObserver());
     return hangar;
   }
 

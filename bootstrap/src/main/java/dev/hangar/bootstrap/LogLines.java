@@ -22,6 +22,8 @@ import java.util.logging.Logger;
  */
 public final class LogLines extends Handler {
   private static final int QUEUE = 16_384;
+  /** Fills a record's {0}-style parameters into its message (formatMessage is thread-safe). */
+  private static final java.util.logging.Formatter PARAMETERS = new java.util.logging.SimpleFormatter();
   private final ServingSettings.LogFormat format;
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
   private final PrintStream out;
@@ -124,9 +126,7 @@ public final class LogLines extends Handler {
     StringBuilder line = new StringBuilder(200).append(Instant.ofEpochMilli(record.getMillis())).append(' ')
         .append(record.getLevel().getName()).append(' ').append(record.getLoggerName()).append(' ').append(message(record));
     if (record.getThrown() != null) {
-      java.io.StringWriter trace = new java.io.StringWriter();
-      record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
-      line.append('\n').append(trace.toString().stripTrailing());
+      line.append('\n').append(trace(record.getThrown()).stripTrailing());
     }
     return line.toString();
   }
@@ -150,9 +150,7 @@ public final class LogLines extends Handler {
       member(line, "message", message(record));
     }
     if (record.getThrown() != null) {
-      java.io.StringWriter trace = new java.io.StringWriter();
-      record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
-      member(line, "error", trace.toString());
+      member(line, "error", trace(record.getThrown()));
     }
     return line.append('}').toString();
   }
@@ -162,7 +160,13 @@ public final class LogLines extends Handler {
     if (parameters == null || parameters.length == 0 || parameters[0] instanceof Map) {
       return record.getMessage();
     }
-    return new java.util.logging.SimpleFormatter().formatMessage(record);
+    return PARAMETERS.formatMessage(record);
+  }
+
+  private static String trace(Throwable thrown) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    thrown.printStackTrace(new java.io.PrintWriter(trace));
+    return trace.toString();
   }
 
   private static void member(StringBuilder line, String name, String value) {

@@ -3,6 +3,7 @@ package dev.hangar.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hangar.application.fixture.TestZips;
+import dev.hangar.bootstrap.testing.Await;
 import dev.hangar.bootstrap.testing.Clients;
 import dev.hangar.bootstrap.testing.JarNode;
 import dev.hangar.bootstrap.testing.RawSigner;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -72,10 +71,10 @@ class GracefulShutdownIT {
         putStatus = java.util.concurrent.CompletableFuture.supplyAsync(() -> s3.putObject(
             b -> b.bucket(upload.location().bucket()).key(upload.location().key()),
             RequestBody.fromContentProvider(() -> halting, zip.length, "application/zip")).sdkHttpResponse().statusCode());
-        awaitTrue(() -> scrape(endpoint).contains("hangar_uploads_in_flight 1.0"), "the upload is in flight");
+        Await.until(() -> scrape(endpoint).contains("hangar_uploads_in_flight 1.0"), 30, "the upload is in flight");
 
         node.terminate();
-        awaitTrue(() -> health(endpoint) == 503, "health answers 503 once the drain starts");
+        Await.until(() -> health(endpoint) == 503, 30, "health answers 503 once the drain starts");
         assertThat(node.isAlive()).isTrue();
 
         S3Wire.Response refusedS3 = S3Wire.send(endpoint, S3Wire.sign(endpoint, "GET", upload.path(), Map.of(), new byte[0],
@@ -98,17 +97,6 @@ class GracefulShutdownIT {
         GameLiftClient gameLift = Clients.gameLiftNoRetry(restarted.endpoint())) {
       assertThat(gameLift.describeBuild(b -> b.buildId(buildId)).build().status()).isEqualTo(BuildStatus.READY);
       assertThat(gameLift.describeBuild(b -> b.buildId(buildId)).build().sizeOnDisk()).isEqualTo(zip.length);
-    }
-  }
-
-  /** Polls a condition every 20 ms for at most 30 s. */
-  private static void awaitTrue(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 30 s: " + what);
-      }
-      LockSupport.parkNanos(20_000_000L);
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import dev.hangar.application.fixture.TestZips;
+import dev.hangar.bootstrap.testing.Await;
 import dev.hangar.bootstrap.testing.CborCalls;
 import dev.hangar.bootstrap.testing.Clients;
 import dev.hangar.bootstrap.testing.ExternalTools;
@@ -94,13 +95,8 @@ class ObservabilityIT {
         for (int i = 0; i < 2; i++) {
           assertThatThrownBy(() -> gameLift.describeBuild(b -> b.buildId(UNKNOWN_BUILD))).isInstanceOf(NotFoundException.class);
         }
-        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint)
-            .region(software.amazon.awssdk.regions.Region.US_WEST_2).forcePathStyle(true)
-            .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(upload.keys().accessKeyId(),
-                    upload.keys().secret(), upload.keys().token())))
-            .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
-            .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)).addExecutionInterceptor(s3Calls)).build()) {
+        try (var s3 = Uploads.s3(endpoint, software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+            upload.keys().accessKeyId(), upload.keys().secret(), upload.keys().token()), s3Calls)) {
           s3.putObject(b -> b.bucket(upload.location().bucket()).key(upload.location().key()), RequestBody.fromBytes(zip));
         }
       }
@@ -153,14 +149,9 @@ class ObservabilityIT {
 
       // The access log: one JSON line per request (the scrape included), written by the node's log writer.
       int expectedLines = requests + 1;
-      List<JsonNode> lines = List.of();
-      for (int i = 0; i < 100 && lines.size() < expectedLines; i++) {
-        lines = accessLines(node.stderr());
-        if (lines.size() < expectedLines) {
-          Thread.onSpinWait();
-          java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // the writer flushes when its queue empties
-        }
-      }
+      // The writer flushes when its queue empties: wait for the lines to reach the file.
+      Await.until(() -> accessLines(node.stderr()).size() >= expectedLines, 10, expectedLines + " access-log lines");
+      List<JsonNode> lines = accessLines(node.stderr());
       assertThat(lines).hasSize(expectedLines);
       for (JsonNode line : lines) {
         assertThat(line.fieldNames()).toIterable().contains("time", "level", "request_id", "protocol", "operation", "status",

@@ -41,7 +41,7 @@ public final class GameLiftHandler implements HttpHandler {
   }
 
   /** One protocol's view of the operations: each operation with that protocol's reader of its requests. */
-  private record Binding(GameLiftProtocol protocol, Map<String, Route> routes) {
+  private record Binding(GameLiftProtocol protocol, String label, Map<String, Route> routes) {
   }
 
   private final Binding json;
@@ -75,13 +75,13 @@ public final class GameLiftHandler implements HttpHandler {
     this.dates = new HttpDates(clock);
     this.callers = callers;
     this.blocking = blocking;
-    this.json = bind(new AwsJsonProtocol(), operations);
-    this.cbor = bind(new RpcV2CborProtocol(), operations);
+    this.json = bind(new AwsJsonProtocol(), RequestFacts.Protocol.JSON, operations);
+    this.cbor = bind(new RpcV2CborProtocol(), RequestFacts.Protocol.CBOR, operations);
     this.served = json.routes().keySet();
   }
 
   @SuppressWarnings("unchecked")
-  private static Binding bind(GameLiftProtocol protocol, List<GameLiftOperation<?, ?>> operations) {
+  private static Binding bind(GameLiftProtocol protocol, String label, List<GameLiftOperation<?, ?>> operations) {
     Map<String, Route> byName = new HashMap<>();
     for (GameLiftOperation<?, ?> operation : operations) {
       GameLiftOperation<Object, Object> op = (GameLiftOperation<Object, Object>) operation;
@@ -89,7 +89,7 @@ public final class GameLiftHandler implements HttpHandler {
         throw new IllegalArgumentException("two operations named " + op.name());
       }
     }
-    return new Binding(protocol, Map.copyOf(byName));
+    return new Binding(protocol, label, Map.copyOf(byName));
   }
 
   /** Whether a request is a GameLift call, in either protocol; anything else on the port is for S3. */
@@ -109,8 +109,7 @@ public final class GameLiftHandler implements HttpHandler {
     dates.stamp(exchange);
     Binding binding = binding(exchange);
     GameLiftProtocol protocol = binding.protocol();
-    String protocolLabel = binding == cbor ? RequestFacts.Protocol.CBOR : RequestFacts.Protocol.JSON;
-    RequestFacts.protocol(exchange, protocolLabel);
+    RequestFacts.protocol(exchange, binding.label());
     Route route;
     try {
       route = binding.routes().get(protocol.operation(exchange, served));
@@ -118,7 +117,7 @@ public final class GameLiftHandler implements HttpHandler {
       refuseUnread(exchange, protocol, refusal.error(), refusal.getMessage());
       return;
     }
-    RequestFacts.operation(exchange, protocolLabel, route.operation().name());
+    RequestFacts.operation(exchange, binding.label(), route.operation().name());
     if (exchange.getRequestContentLength() > (long) MAX_BODY_BYTES + MAX_DISCARDED_BYTES) {
       refuseUnread(exchange, protocol, GameLiftError.SERIALIZATION, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
       return;
@@ -144,7 +143,7 @@ public final class GameLiftHandler implements HttpHandler {
     exchange.getResponseHeaders().put(REQUEST_ID, RequestIds.next());
     dates.stamp(exchange);
     Binding binding = binding(exchange);
-    RequestFacts.protocol(exchange, binding == cbor ? RequestFacts.Protocol.CBOR : RequestFacts.Protocol.JSON);
+    RequestFacts.protocol(exchange, binding.label());
     refuseUnread(exchange, binding.protocol(), GameLiftError.SERVICE_UNAVAILABLE, "The node is shutting down; send the request again, "
         + "to another node if there is one.");
   }

@@ -27,12 +27,13 @@ public record Uploads(String buildId, S3Location location, S3Wire.Keys keys) {
     return s3(endpoint, AwsSessionCredentials.create(keys.accessKeyId(), keys.secret(), keys.token()));
   }
 
-  public static S3Client s3(URI endpoint, software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+  public static S3Client s3(URI endpoint, software.amazon.awssdk.auth.credentials.AwsCredentials credentials,
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) {
     // The SDK's default HTTP client, Apache's: it honours Expect: 100-continue, so an early refusal reaches it whole.
     return S3Client.builder().endpointOverride(endpoint).region(Region.US_WEST_2).forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+        .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)).executionInterceptors(java.util.List.of(interceptors)))
         .build();
   }
 
