@@ -16,23 +16,27 @@ import java.util.logging.Logger;
 /**
  * The jar's log output: every {@link System.Logger} record (the JDK routes them through java.util.logging) as one line
  * on standard error, in text or as one JSON object per line. A record whose one parameter is a map of fields (the
- * access log's) has those fields as the JSON object's members. Lines are formatted on the logging thread and written
- * by a writer thread in batches, so a request never waits for the terminal; the queue is bounded (a full queue makes
- * the logging thread wait, nothing is dropped), and what is queued is written before the JVM exits.
+ * access log's) has those fields as the JSON object's members. A logging thread only queues its record; a writer
+ * thread formats and writes what is queued in batches, waking every {@value #WAKE_MILLIS} ms or when the queue is a
+ * quarter full, so a request neither formats its line nor wakes a thread nor waits for the terminal. The queue is
+ * bounded (a full queue makes the logging thread wait, nothing is dropped), and what is queued is written before
+ * the JVM exits ({@link #flushAll}).
  */
 public final class LogLines extends Handler {
   private static final int QUEUE = 16_384;
+  private static final int WAKE_EARLY = QUEUE / 4;
+  private static final long WAKE_MILLIS = 20;
   /** Fills a record's {0}-style parameters into its message (formatMessage is thread-safe). */
   private static final java.util.logging.Formatter PARAMETERS = new java.util.logging.SimpleFormatter();
   private final ServingSettings.LogFormat format;
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
+  private final BlockingQueue<LogRecord> records = new ArrayBlockingQueue<>(QUEUE);
   private final PrintStream out;
   private final Thread writer;
   private volatile boolean closed;
   private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
-  private LogLines(ServingSettings.LogFormat format, OutputStream out) {
+  LogLines(ServingSettings.LogFormat format, OutputStream out) {
     this.format = format;
     this.out = new PrintStream(new java.io.BufferedOutputStream(out, 64 * 1024), false, StandardCharsets.UTF_8);
     this.writer = new Thread(this::write, "hangar-log-writer");
@@ -62,40 +66,46 @@ public final class LogLines extends Handler {
     if (closed || !isLoggable(record)) {
       return;
     }
-    String line = format == ServingSettings.LogFormat.JSON ? json(record) : text(record);
-    try {
-      lines.put(line);
-      published.incrementAndGet();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    published.incrementAndGet();
+    if (!records.offer(record)) {
+      java.util.concurrent.locks.LockSupport.unpark(writer);
+      try {
+        records.put(record);
+      } catch (InterruptedException e) {
+        published.decrementAndGet();
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (records.size() == WAKE_EARLY) {
+      java.util.concurrent.locks.LockSupport.unpark(writer);
     }
   }
 
   private void write() {
-    java.util.List<String> batch = new java.util.ArrayList<>(256);
+    java.util.List<LogRecord> batch = new java.util.ArrayList<>(1024);
     while (true) {
-      try {
-        String first = lines.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closed) {
-            return;
-          }
-          continue;
+      records.drainTo(batch, 1024);
+      if (batch.isEmpty()) {
+        out.flush();
+        if (closed) {
+          return;
         }
-        batch.add(first);
-        lines.drainTo(batch, 1023);
-        for (String line : batch) {
-          out.print(line);
-          out.print('\n');
-        }
-        if (lines.isEmpty()) {
-          out.flush();
-        }
-        written.addAndGet(batch.size());
-        batch.clear();
-      } catch (InterruptedException e) {
-        return;
+        java.util.concurrent.locks.LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(WAKE_MILLIS));
+        continue;
       }
+      for (LogRecord record : batch) {
+        String line;
+        try {
+          line = format == ServingSettings.LogFormat.JSON ? json(record) : text(record);
+        } catch (RuntimeException e) { // a parameter whose toString fails: the line says so, the writer goes on
+          line = "log record of " + record.getLoggerName() + " could not be formatted: " + e;
+        }
+        out.print(line);
+        out.print('\n');
+      }
+      written.addAndGet(batch.size());
+      batch.clear();
     }
   }
 
@@ -104,7 +114,8 @@ public final class LogLines extends Handler {
     // Until every line published so far is written and flushed (the writer flushes when its queue is empty), at most 5 s.
     long target = published.get();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (written.get() < target && System.nanoTime() < deadline) {
+    java.util.concurrent.locks.LockSupport.unpark(writer);
+    while (written.get() < target && System.nanoTime() < deadline && writer.isAlive()) {
       java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
     }
     out.flush();
@@ -114,6 +125,7 @@ public final class LogLines extends Handler {
   public void close() {
     flush();
     closed = true;
+    java.util.concurrent.locks.LockSupport.unpark(writer);
     try {
       writer.join(1000);
     } catch (InterruptedException e) {
@@ -138,12 +150,12 @@ public final class LogLines extends Handler {
     member(line, "logger", record.getLoggerName());
     Object[] parameters = record.getParameters();
     if (parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> fields) {
-      member(line, "message", record.getMessage().split(" ", 2)[0]);
+      member(line, "message", record.getMessage().replace(" {0}", ""));
       fields.forEach((name, value) -> {
         if (value instanceof Number number) {
           line.append(",\"").append(name).append("\":").append(number);
         } else {
-          member(line, String.valueOf(name), String.valueOf(value));
+          member(line, String.valueOf(name), dev.hangar.adapter.http.observe.AccessLog.Fields.text(value));
         }
       });
     } else {
@@ -157,8 +169,11 @@ public final class LogLines extends Handler {
 
   private static String message(LogRecord record) {
     Object[] parameters = record.getParameters();
-    if (parameters == null || parameters.length == 0 || parameters[0] instanceof Map) {
+    if (parameters == null || parameters.length == 0) {
       return record.getMessage();
+    }
+    if (parameters.length == 1 && parameters[0] instanceof Map) { // the access log's fields render themselves
+      return record.getMessage().replace("{0}", String.valueOf(parameters[0]));
     }
     return PARAMETERS.formatMessage(record);
   }
